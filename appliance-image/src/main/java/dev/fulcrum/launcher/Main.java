@@ -1,0 +1,86 @@
+package dev.fulcrum.launcher;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * {@code java @lib/jvm.options -jar lib/fulcrum-launcher.jar}: runs the appliance in the
+ * foreground until SIGTERM/SIGINT (or {@code exit} in the shell), printing where things are and
+ * "ready" with the time from JVM start.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        boolean interactive = System.console() != null;
+        Directories directories = Directories.resolve(System.getProperties(), System.getenv(), launcherHome());
+        Appliance appliance = Appliance.configured(directories, interactive);
+
+        Framework framework;
+        try {
+            framework = appliance.start();
+        } catch (Exception e) {
+            System.err.println("fulcrum: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                appliance.stop();
+            } catch (Exception e) {
+                System.err.println("fulcrum: stopping: " + e.getMessage());
+            }
+        }, "fulcrum-shutdown"));
+
+        report(out, appliance, framework, interactive, readyMillis);
+        FrameworkEvent stopped = appliance.awaitStop(0);
+        System.exit(stopped != null && stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);
+    }
+
+    private static void report(PrintStream out, Appliance appliance, Framework framework, boolean interactive,
+                               long readyMillis) {
+        Directories directories = appliance.directories();
+        ImageInstaller.Outcome image = appliance.image();
+        int active = 0;
+        int bundles = 0;
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            bundles++;
+            if (bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            }
+        }
+        out.println("Fulcrum " + version());
+        out.println("  application    " + directories.application() + " (read-only: lib/, bundles/)");
+        out.println("  configuration  " + directories.configuration() + " (*.cfg -> ConfigAdmin, watched)");
+        out.println("  state          " + directories.state() + " (cache/, deploy/)");
+        out.println("  hot deploy     " + directories.deploy() + " (mv a bundle jar here)");
+        out.println("  listening      no network listener yet (the REST API comes with dev.fulcrum.rest)");
+        out.println("  shell          " + (interactive ? "Gogo on this terminal: try fulcrum:status, fulcrum:bundles"
+                : "no terminal: Gogo runs non-interactively"));
+        out.println("  image          " + image.installed() + " installed, " + image.updated() + " updated, "
+                + image.uninstalled() + " removed since last start");
+        image.failures().forEach(failure -> out.println("  image problem  " + failure));
+        out.print(ShellCommand.run(framework.getBundleContext(), "fulcrum:status"));
+        out.println("ready in " + readyMillis + " ms (" + active + " of " + bundles + " bundles active)");
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
+    /** The application directory: the parent of the lib/ directory holding the launcher jar. */
+    private static Path launcherHome() throws URISyntaxException {
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent();
+    }
+}
