@@ -3,25 +3,17 @@ package dev.fulcrum.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -56,29 +48,13 @@ public class HotDeployIT {
 
     @Configuration
     public Option[] configuration() throws Exception {
-        Path app = Path.of(System.getProperty("fulcrum.test.app"));
         Path work = Files.createTempDirectory("fulcrum-hotdeploy-");
         Path staged = work.resolve("staged");
         TestBundles.buildAll(staged);
-        List<Option> options = new ArrayList<>();
-        // The launcher's start-level policy: the log and SLF4J's binding first (launcher.properties).
-        Properties launcher = new Properties();
-        try (InputStream in = HotDeployIT.class.getResourceAsStream("/dev/fulcrum/launcher/launcher.properties")) {
-            launcher.load(in);
-        }
-        Set<String> early = Set.of(launcher.getProperty("fulcrum.startlevel.early").split(","));
-        try (Stream<Path> jars = Files.list(app.resolve("bundles"))) {
-            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())
-                    .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
-        }
-        options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
-        options.add(frameworkProperty("fulcrum.image.bundles").value(app.resolve("bundles").toString()));
-        options.add(frameworkProperty(STAGED).value(staged.toString()));
-        options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
-        options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
-        options.add(junitBundles());
-        options.add(cleanCaches(true));
-        return options.toArray(new Option[0]);
+        return new Option[] {
+            ImageOptions.image(work),
+            frameworkProperty(STAGED).value(staged.toString()),
+        };
     }
 
     private Path deployDirectory() {
@@ -154,26 +130,6 @@ public class HotDeployIT {
             Await.until("both broken bundles are gone and deploy is ACTIVE again", () ->
                     probe.count(TestBundles.UNRESOLVABLE) + probe.count(TestBundles.FAILING) == 0
                             && status(probe).state() == SubsystemState.ACTIVE);
-        } finally {
-            logReader.removeLogListener(listener);
-        }
-    }
-
-    @Test
-    public void slf4jLoggingArrivesInTheOsgiLogUnderTheCallersBundle() {
-        ConcurrentLinkedQueue<LogEntry> log = new ConcurrentLinkedQueue<>();
-        LogListener listener = log::add;
-        logReader.addLogListener(listener);
-        try {
-            assertEquals("SLF4J comes from the image's bundle", "slf4j.api",
-                    org.osgi.framework.FrameworkUtil.getBundle(org.slf4j.LoggerFactory.class).getSymbolicName());
-            assertEquals("SLF4J is bound to Fulcrum's provider", "dev.fulcrum.log.internal.Slf4jLoggerFactory",
-                    org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
-            org.slf4j.LoggerFactory.getLogger(HotDeployIT.class).info("hello {} from slf4j {}", "fulcrum", "{}");
-            LogEntry entry = Await.until("the SLF4J line reaches the OSGi log", () -> log.stream()
-                    .filter(e -> "hello fulcrum from slf4j {}".equals(e.getMessage())).findFirst().orElse(null));
-            assertEquals(context.getBundle(), entry.getBundle());
-            assertEquals(HotDeployIT.class.getName(), entry.getLoggerName());
         } finally {
             logReader.removeLogListener(listener);
         }

@@ -1,0 +1,61 @@
+package dev.fulcrum.it;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Pax Exam configuration of a framework that runs like the appliance: the image's bundles
+ * (the application directory the build assembled), the launcher's start levels and log level
+ * (launcher.properties), a non-interactive Gogo, and a fresh cache every time.
+ */
+public final class ImageOptions {
+
+    private ImageOptions() {
+    }
+
+    /** @param work a scratch directory of the test: the deploy directory goes there */
+    public static Option image(Path work) throws IOException {
+        Path app = Path.of(System.getProperty("fulcrum.test.app"));
+        Properties launcher = launcherProperties();
+        List<Option> options = new ArrayList<>();
+        // The launcher's start-level policy: the log and SLF4J's binding first.
+        Set<String> early = Set.of(launcher.getProperty("fulcrum.startlevel.early").split(","));
+        try (Stream<Path> jars = Files.list(app.resolve("bundles"))) {
+            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())
+                    .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
+        }
+        options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
+        options.add(frameworkProperty("fulcrum.image.bundles").value(app.resolve("bundles").toString()));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
+        String logLevel = "org.osgi.service.log.admin.loglevel";
+        options.add(frameworkProperty(logLevel).value(launcher.getProperty(logLevel)));
+        options.add(junitBundles());
+        options.add(cleanCaches(true));
+        return composite(options.toArray(new Option[0]));
+    }
+
+    private static Properties launcherProperties() {
+        Properties launcher = new Properties();
+        try (InputStream in = ImageOptions.class.getResourceAsStream("/dev/fulcrum/launcher/launcher.properties")) {
+            launcher.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return launcher;
+    }
+}
