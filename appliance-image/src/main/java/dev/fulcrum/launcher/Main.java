@@ -4,7 +4,13 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
@@ -21,6 +27,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
+        quietEarlyJavaLogging();
         Directories directories = Directories.resolve(System.getProperties(), System.getenv(), launcherHome());
         Appliance appliance = Appliance.configured(directories, interactive);
 
@@ -51,11 +58,15 @@ public final class Main {
         Directories directories = appliance.directories();
         ImageInstaller.Outcome image = appliance.image();
         int active = 0;
-        int bundles = 0;
+        int fragments = 0;
+        List<String> inactive = new ArrayList<>();
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
-            bundles++;
-            if (bundle.getState() == Bundle.ACTIVE) {
+            if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                fragments++;
+            } else if (bundle.getState() == Bundle.ACTIVE) {
                 active++;
+            } else {
+                inactive.add(bundle.getSymbolicName() + " " + bundle.getVersion());
             }
         }
         out.println("Fulcrum " + version());
@@ -70,7 +81,21 @@ public final class Main {
                 + image.uninstalled() + " removed since last start");
         image.failures().forEach(failure -> out.println("  image problem  " + failure));
         out.print(ShellCommand.run(framework.getBundleContext(), "fulcrum:status"));
-        out.println("ready in " + readyMillis + " ms (" + active + " of " + bundles + " bundles active)");
+        out.println("ready in " + readyMillis + " ms: " + active + " bundles active, " + fragments + " fragment(s)"
+                + (inactive.isEmpty() ? "" : "; NOT active: " + String.join(", ", inactive)));
+    }
+
+    /**
+     * Until dev.fulcrum.log bridges java.util.logging into the OSGi log, JUL's console handler
+     * would print INFO records as two lines on stderr (SPI Fly logs one while the framework
+     * starts). Only warnings pass it now; the bridge replaces the handler once it runs.
+     */
+    private static void quietEarlyJavaLogging() {
+        for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                handler.setLevel(Level.WARNING);
+            }
+        }
     }
 
     private static String version() {

@@ -43,7 +43,7 @@ class ApplianceProcessIT {
                 }
             }
             String transcript = String.join("\n", lines);
-            assertTrue(lines.stream().anyMatch(l -> l.matches("ready in \\d+ ms \\(\\d+ of \\d+ bundles active\\)")), transcript);
+            assertTrue(lines.stream().anyMatch(l -> l.matches("ready in \\d+ ms: \\d+ bundles active, \\d+ fragment\\(s\\)")), transcript);
             assertTrue(transcript.contains("hot deploy     " + work.resolve("state").resolve("deploy")), transcript);
             assertTrue(transcript.contains("no terminal: Gogo runs non-interactively"), transcript);
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("SUBSYSTEM")), transcript);

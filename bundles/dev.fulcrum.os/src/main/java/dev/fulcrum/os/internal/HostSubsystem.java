@@ -56,8 +56,13 @@ public final class HostSubsystem implements Subsystem {
     }
 
     static SubsystemStatus statusOf(HostCapabilities capabilities) {
-        if (capabilities.netAdmin() || capabilities.root()) {
+        if (capabilities.netAdmin()) {
             return SubsystemStatus.active(NAME, capabilities.summary());
+        }
+        if (capabilities.root()) {
+            // uid 0 without CAP_NET_ADMIN: a container with a reduced capability set
+            return SubsystemStatus.degraded(NAME, "root without CAP_NET_ADMIN: network subsystems will report INACTIVE; "
+                    + capabilities.summary());
         }
         return SubsystemStatus.degraded(NAME, "unprivileged: network subsystems will report INACTIVE; "
                 + capabilities.summary());

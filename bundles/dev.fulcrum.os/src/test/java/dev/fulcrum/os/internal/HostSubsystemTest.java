@@ -1,6 +1,7 @@
 package dev.fulcrum.os.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.fulcrum.api.host.Feature;
@@ -32,9 +33,10 @@ class HostSubsystemTest {
     }
 
     @Test
-    void rootWithoutNetAdminIsActiveAsSpecified() {
-        assertEquals(SubsystemState.ACTIVE,
-                new HostSubsystem(new HostCapabilities(true, false, true, NO_IPVS, NFT)).status().state());
+    void rootWithoutNetAdminIsDegraded() {
+        SubsystemStatus status = new HostSubsystem(new HostCapabilities(true, false, true, NO_IPVS, NFT)).status();
+        assertEquals(SubsystemState.DEGRADED, status.state());
+        assertTrue(status.reason().startsWith("root without CAP_NET_ADMIN"), status.reason());
     }
 
     @Test
