@@ -33,6 +33,21 @@ public final class TestBundles {
         build(directory, FAILING, "1.0.0", "dev.fulcrum.it.broken", Map.of());
     }
 
+    /**
+     * A copy of an image bundle under a higher version: the same classes, as a vendor's upgrade of
+     * that one function would arrive. Written as {@code <bsn>-<version>.jar}.
+     */
+    public static Path rebadged(Path imageJar, String version, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        try (Jar jar = new Jar(imageJar.toFile())) {
+            String symbolicName = jar.getBsn();
+            jar.getManifest().getMainAttributes().putValue("Bundle-Version", version);
+            Path target = jar(directory, symbolicName, version);
+            jar.write(target.toFile());
+            return target;
+        }
+    }
+
     public static Path jar(Path directory, String symbolicName, String version) {
         return directory.resolve(symbolicName + "-" + version + ".jar");
     }

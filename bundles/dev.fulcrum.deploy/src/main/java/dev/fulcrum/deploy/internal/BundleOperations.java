@@ -32,6 +32,7 @@ final class BundleOperations {
     private final String deployLocationPrefix;
     private final Logger log;
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
+    private Runnable selfUpdate;
 
     BundleOperations(BundleContext context, Path deployDirectory, Logger log) {
         this.context = context;
@@ -153,6 +154,10 @@ final class BundleOperations {
         if (bundle == null || action instanceof DeployAction.Forget) {
             return null;
         }
+        if (bundle.equals(context.getBundle()) && !(action instanceof DeployAction.Uninstall)) {
+            deferSelfUpdate(action, records);
+            return null;
+        }
         if (action instanceof DeployAction.Update update) {
             JarInfo jar = update.jar();
             String before = bundle.getVersion().toString();
@@ -170,6 +175,44 @@ final class BundleOperations {
             bundle.uninstall();
         }
         return bundle;
+    }
+
+    /**
+     * Updating the deployer's own bundle stops this component, whose worker thread would then wait
+     * for itself. The update is therefore kept for {@link #takeSelfUpdate()}: the deployer saves
+     * its records first and runs it on a thread of its own.
+     */
+    private void deferSelfUpdate(DeployAction action, Map<Long, DeployRecord> records) {
+        Bundle self = context.getBundle();
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        Path source = jarOf(action);
+        if (source != null) {
+            JarInfo jar = ((DeployAction.Update) action).jar();
+            records.put(self.getBundleId(), new DeployRecord(self.getBundleId(), jar.file(), jar.checksum()));
+        }
+        log.info("{} itself: {} -> {}", source == null ? "reverting" : "updating", self.getVersion(),
+                source == null ? "the image's jar" : source.getFileName());
+        selfUpdate = () -> {
+            try {
+                if (source == null) {
+                    self.update();
+                } else {
+                    try (InputStream in = Files.newInputStream(source)) {
+                        self.update(in);
+                    }
+                }
+                wiring.refreshBundles(List.of(self));
+            } catch (BundleException | IOException | IllegalStateException e) {
+                log.error("updating dev.fulcrum.deploy itself from {} failed: {}", source, e.toString(), e);
+            }
+        };
+    }
+
+    /** The deferred update of the deployer's own bundle, if the last plan had one. */
+    Runnable takeSelfUpdate() {
+        Runnable update = selfUpdate;
+        selfUpdate = null;
+        return update;
     }
 
     private static Path jarOf(DeployAction action) {

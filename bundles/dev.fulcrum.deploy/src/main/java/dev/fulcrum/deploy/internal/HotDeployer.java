@@ -77,7 +77,7 @@ public final class HotDeployer implements HotDeploy, Subsystem {
         }
         Files.createDirectories(directory);
         store.load().forEach(record -> records.put(record.bundleId(), record));
-        this.status = SubsystemStatus.active(NAME, "watching " + directory);
+        this.status = SubsystemStatus.active(NAME, summary());
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "fulcrum-deploy"));
         worker.scheduleWithFixedDelay(this::poll, 0, Math.max(50, config.poll_ms()), TimeUnit.MILLISECONDS);
     }
@@ -98,6 +98,10 @@ public final class HotDeployer implements HotDeploy, Subsystem {
             if (!plan.isEmpty()) {
                 found.putAll(operations.apply(plan, records));
                 store.save(records.values());
+                Runnable selfUpdate = operations.takeSelfUpdate();
+                if (selfUpdate != null) {
+                    new Thread(selfUpdate, "fulcrum-deploy-self-update").start();
+                }
             } else {
                 found.putAll(operations.startProblems(records.values()));
             }
@@ -118,9 +122,13 @@ public final class HotDeployer implements HotDeploy, Subsystem {
         toldProblems.keySet().retainAll(found.keySet());
         problems.clear();
         problems.putAll(found);
-        String base = "watching " + directory + ": " + records.size() + " bundle(s) deployed";
+        String base = summary();
         status = found.isEmpty() ? SubsystemStatus.active(NAME, base)
                 : SubsystemStatus.degraded(NAME, base + "; " + String.join("; ", found.values()));
+    }
+
+    private String summary() {
+        return "watching " + directory + ": " + records.size() + " bundle(s) deployed";
     }
 
     @Override

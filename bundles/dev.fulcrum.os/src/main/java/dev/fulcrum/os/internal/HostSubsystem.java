@@ -64,7 +64,7 @@ public final class HostSubsystem implements Subsystem {
             return SubsystemStatus.degraded(NAME, "root without CAP_NET_ADMIN: network subsystems will report INACTIVE; "
                     + capabilities.summary());
         }
-        return SubsystemStatus.degraded(NAME, "unprivileged: network subsystems will report INACTIVE; "
+        return SubsystemStatus.degraded(NAME, "network subsystems will report INACTIVE; "
                 + capabilities.summary());
     }
 }

@@ -44,7 +44,7 @@ class HostSubsystemTest {
         HostCapabilities host = new HostCapabilities(false, false, true, NO_IPVS, NFT);
         SubsystemStatus status = new HostSubsystem(host).status();
         assertEquals(SubsystemState.DEGRADED, status.state());
-        assertEquals("unprivileged: network subsystems will report INACTIVE; " + host.summary(), status.reason());
+        assertEquals("network subsystems will report INACTIVE; " + host.summary(), status.reason());
     }
 
     @Test
