@@ -14,7 +14,7 @@ import java.util.TreeMap;
 final class FrameworkConfiguration {
 
     private static final String[] OVERRIDABLE_PREFIXES = {
-        "org.osgi.", "felix.", "org.apache.felix.", "gosh.", "fulcrum.", "ds.", "obr."
+        "org.osgi.", "felix.", "org.apache.felix.", "gosh.", "fulcrum.", "ds."
     };
 
     private FrameworkConfiguration() {

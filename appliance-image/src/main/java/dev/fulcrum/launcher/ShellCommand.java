@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -24,10 +25,18 @@ final class ShellCommand {
 
     /** The command's output, or a one-line explanation when it could not run. */
     static String run(BundleContext context, String command) {
-        ServiceReference<?> reference = context.getServiceReference(PROCESSOR);
-        if (reference == null) {
+        // Unfiltered lookup: the launcher stands outside every bundle's class space, and a copy of
+        // Gogo on its class path (tests) must not hide the framework's service.
+        ServiceReference<?>[] references;
+        try {
+            references = context.getAllServiceReferences(PROCESSOR, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter given
+        }
+        if (references == null) {
             return "(no Gogo shell: cannot run " + command + ")\n";
         }
+        ServiceReference<?> reference = references[0];
         Object processor = context.getService(reference);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {

@@ -71,4 +71,50 @@ class ApplianceRestartIT {
         return Arrays.stream(framework.getBundleContext().getBundles())
                 .map(bundle -> bundle.getSymbolicName() + " " + bundle.getVersion()).sorted().toList();
     }
+
+    @Test
+    void aBundleDeployedWithoutItsRecordIsAdoptedAfterARestart(@TempDir Path work) throws Exception {
+        Directories directories = new Directories(APP, work.resolve("etc"), work.resolve("state"));
+        Map<String, String> properties = FrameworkConfiguration.build(directories, new Properties(), false);
+        Path staged = work.resolve("staged");
+        TestBundles.buildAll(staged);
+
+        Appliance first = new Appliance(directories, properties);
+        try {
+            Framework framework = first.start();
+            TestBundles.moveIn(TestBundles.jar(staged, TestBundles.GREETER, "1.0.0"), directories.deploy());
+            FrameworkProbe probe = new FrameworkProbe(framework.getBundleContext());
+            Await.until("the greeter answers", () -> "greeter 1.0.0".equals(probe.call("greeter")));
+        } finally {
+            first.stop();
+        }
+        // As if the deployer had been stopped between installing the bundle and saving its records.
+        try (Stream<Path> files = Files.walk(directories.cache())) {
+            List<Path> records = files.filter(file -> file.getFileName().toString().equals("deployed.records")).toList();
+            assertEquals(1, records.size(), records.toString());
+            Files.delete(records.get(0));
+        }
+
+        Appliance second = new Appliance(directories, properties);
+        try {
+            Framework framework = second.start();
+            FrameworkProbe probe = new FrameworkProbe(framework.getBundleContext());
+            Await.until("the adopted greeter answers", () -> "greeter 1.0.0".equals(probe.call("greeter")));
+            // Outside the framework the test's API classes are not the bundles': ask as fulcrum:status does.
+            String[] lastStatus = {""};
+            try {
+                Await.until("the deployer tracks it again", () -> {
+                    lastStatus[0] = ShellCommand.run(framework.getBundleContext(), "fulcrum:status");
+                    return lastStatus[0].lines().anyMatch(line -> line.startsWith("deploy ") && line.contains(" ACTIVE ")
+                            && line.endsWith("1 bundle(s) deployed"));
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; last fulcrum:status:\n" + lastStatus[0], e);
+            }
+            Files.delete(directories.deploy().resolve(TestBundles.jar(staged, TestBundles.GREETER, "1.0.0").getFileName()));
+            Await.until("removing its jar uninstalls the adopted bundle", () -> probe.count(TestBundles.GREETER) == 0);
+        } finally {
+            second.stop();
+        }
+    }
 }

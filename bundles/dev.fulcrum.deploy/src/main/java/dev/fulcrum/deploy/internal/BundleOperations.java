@@ -59,6 +59,27 @@ final class BundleOperations {
         return deployLocationPrefix != null && bundle.getLocation().startsWith(deployLocationPrefix);
     }
 
+    /**
+     * Records for bundles installed from the deploy directory that have none: the deployer was
+     * stopped (crash, shutdown) between installing them and saving its records. Their checksum is
+     * unknown (0), so the next plan updates them from their jar, or uninstalls them when the jar
+     * is gone, and from then on they are tracked like any other.
+     */
+    List<DeployRecord> orphans(Map<Long, DeployRecord> records) {
+        List<DeployRecord> orphans = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (isFromDeployDirectory(bundle) && !records.containsKey(bundle.getBundleId())) {
+                try {
+                    orphans.add(new DeployRecord(bundle.getBundleId(), Path.of(java.net.URI.create(bundle.getLocation())), 0));
+                } catch (IllegalArgumentException e) {
+                    log.warn("bundle {} has an unreadable deploy location {}: left alone", bundle.getBundleId(),
+                            bundle.getLocation());
+                }
+            }
+        }
+        return orphans;
+    }
+
     /** Start failures of recorded bundles that still stand, by jar. */
     Map<Path, String> startProblems(Iterable<DeployRecord> records) {
         Map<Path, String> problems = new LinkedHashMap<>();

@@ -77,6 +77,11 @@ public final class HotDeployer implements HotDeploy, Subsystem {
         }
         Files.createDirectories(directory);
         store.load().forEach(record -> records.put(record.bundleId(), record));
+        operations.orphans(records).forEach(record -> {
+            log.warn("adopting bundle {} from {}: it has no deploy record (stopped while deploying?)",
+                    record.bundleId(), record.file().getFileName());
+            records.put(record.bundleId(), record);
+        });
         this.status = SubsystemStatus.active(NAME, summary());
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "fulcrum-deploy"));
         worker.scheduleWithFixedDelay(this::poll, 0, Math.max(50, config.poll_ms()), TimeUnit.MILLISECONDS);
