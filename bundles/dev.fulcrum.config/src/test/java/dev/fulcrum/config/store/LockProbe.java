@@ -12,7 +12,8 @@ public final class LockProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        try (StoreLock lock = StoreLock.acquire(Path.of(args[0]))) {
+        try {
+            StoreLock.acquire(Path.of(args[0])).close();
             System.out.println("acquired");
         } catch (StoreLockedException e) {
             System.out.println("locked: " + e.getMessage());

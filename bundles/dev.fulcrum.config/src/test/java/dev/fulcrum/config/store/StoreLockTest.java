@@ -32,11 +32,14 @@ class StoreLockTest {
 
     @Test
     void anotherProcessIsRefusedAndToldWhoHoldsTheLock() throws Exception {
-        try (StoreLock held = StoreLock.acquire(dir)) {
+        StoreLock held = StoreLock.acquire(dir);
+        try {
             String output = probeFromAnotherProcess();
             assertEquals("locked: revision store " + dir + " is already in use by another process (pid "
                     + ProcessHandle.current().pid() + "); only one Fulcrum instance may use a state directory "
                     + "at a time", output);
+        } finally {
+            held.close();
         }
     }
 
@@ -54,20 +57,26 @@ class StoreLockTest {
      */
     @Test
     void aRefusedOpenerInThisJvmDoesNotReleaseTheLockForOtherProcesses() throws Exception {
-        try (StoreLock held = StoreLock.acquire(dir)) {
+        StoreLock held = StoreLock.acquire(dir);
+        try {
             StoreLockedException refused = assertThrows(StoreLockedException.class, () -> StoreLock.acquire(dir));
             assertTrue(refused.getMessage().contains("another open store in this JVM"), refused.getMessage());
             assertEquals(dir, refused.directory());
             assertTrue(probeFromAnotherProcess().startsWith("locked: "), "second process got the lock");
             assertThrows(StoreLockedException.class, () -> StoreLock.acquire(dir));
+        } finally {
+            held.close();
         }
     }
 
     @Test
     void theHoldersPidIsInTheLockFile() throws Exception {
-        try (StoreLock held = StoreLock.acquire(dir)) {
+        StoreLock held = StoreLock.acquire(dir);
+        try {
             assertEquals(ProcessHandle.current().pid() + "\n",
                     Files.readString(dir.resolve(RevisionLayout.PROCESS_LOCK), StandardCharsets.US_ASCII));
+        } finally {
+            held.close();
         }
     }
 }
