@@ -14,7 +14,8 @@ import java.util.Optional;
  * The syntax layer of haproxy.cfg (HAProxy 2.6 semantics): text to located sections and lines, with
  * every problem collected. Nothing is interpreted yet beyond what HAProxy's own section reader does;
  * see {@link LineTokenizer} (words), {@link SectionParser} (sections), {@link DefaultsInheritance}
- * (which defaults apply).
+ * (which defaults apply). The model layer reads values with {@link TimeValue}, {@link SizeValue},
+ * {@link IntegerValue} and {@link AddressParser}, which report located problems the same way.
  *
  * <p>For any text the result is returned, never an exception: bad input becomes problems.
  */

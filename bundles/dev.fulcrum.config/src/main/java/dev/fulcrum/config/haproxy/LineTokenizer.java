@@ -181,8 +181,8 @@ public final class LineTokenizer {
 
         private int hexEscape(int i) {
             int column = i + 1;
-            int high = i + 2 < line.length() ? Character.digit(line.charAt(i + 2), 16) : -1;
-            int low = i + 3 < line.length() ? Character.digit(line.charAt(i + 3), 16) : -1;
+            int high = i + 2 < line.length() ? hexDigit(line.charAt(i + 2)) : -1;
+            int low = i + 3 < line.length() ? hexDigit(line.charAt(i + 3)) : -1;
             String sequence = line.substring(i, Math.min(line.length(), i + 4));
             if (high < 0 || low < 0) {
                 fail(column, sequence, "truncated or invalid hexadecimal sequence: expected \\x and two hex digits");
@@ -333,6 +333,11 @@ public final class LineTokenizer {
     }
 
     private static final List<String> PSEUDO_VARIABLES = List.of(".FILE", ".LINE", ".SECTION");
+
+    /** An ASCII hex digit's value (ishex() in HAProxy), or -1. */
+    static int hexDigit(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
 
     /** isspace() minus the line terminators, which never reach here. */
     static boolean isBlank(char c) {

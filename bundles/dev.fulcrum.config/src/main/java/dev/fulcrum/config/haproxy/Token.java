@@ -54,6 +54,11 @@ public final class Token {
         return new SourceLocation(location.source(), location.line(), column);
     }
 
+    /** The characters [begin, end) as a token of their own, keeping their columns. */
+    Token slice(int begin, int end) {
+        return new Token(text.substring(begin, end), locationAt(begin), Arrays.copyOfRange(columns, begin, end));
+    }
+
     private static int[] consecutive(int first, int length) {
         int[] columns = new int[length];
         for (int i = 0; i < length; i++) {
