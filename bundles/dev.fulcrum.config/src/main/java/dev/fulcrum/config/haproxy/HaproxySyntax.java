@@ -54,7 +54,7 @@ public final class HaproxySyntax {
 
         /** The defaults lines that apply to {@code proxy}, most basic first; empty for a non-proxy. */
         public List<Line> defaultsFor(Section proxy) {
-            return defaults.stream().filter(inherited -> inherited.proxy() == proxy).findFirst()
+            return defaults.stream().filter(inherited -> inherited.proxy().equals(proxy)).findFirst()
                     .map(DefaultsInheritance.Inherited::lines).orElse(List.of());
         }
 

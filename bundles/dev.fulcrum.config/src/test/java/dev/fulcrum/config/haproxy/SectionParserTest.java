@@ -180,4 +180,18 @@ class SectionParserTest {
         HaproxySyntax.Result result = parse("global\n  chroot \"[${PATH}]\"\n");
         assertEquals("[]", result.sections().get(0).lines().get(0).arguments().get(0).text());
     }
+
+    @Test
+    void aResultWithErrorsThrowsEveryProblemOnDemand() throws dev.fulcrum.api.config.ConfigException {
+        HaproxySyntax.Result bad = parse("maxconn 1\nbackend a\nbackend a\n");
+        dev.fulcrum.api.config.ConfigException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.fulcrum.api.config.ConfigException.class, bad::sectionsOrThrow);
+        assertEquals(2, thrown.problems().size());
+        HaproxySyntax.Result good = parse("frontend a 1.2.3.4:80\nbackend a\nbackend b\n");
+        assertEquals(3, good.sectionsOrThrow().size());
+        assertEquals(List.of("a", "b"), good.sections(SectionKind.BACKEND).stream().map(Section::name)
+                .collect(Collectors.toList()));
+        assertEquals("h.cfg:2:1", good.section(SectionKind.BACKEND, "a").orElseThrow().location().toString());
+        assertEquals(Optional.empty(), good.section(SectionKind.LISTEN, "a"));
+    }
 }
