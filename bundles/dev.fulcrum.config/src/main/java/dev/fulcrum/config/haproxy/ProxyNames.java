@@ -1,0 +1,65 @@
+package dev.fulcrum.config.haproxy;
+
+import dev.fulcrum.config.internal.ProblemCollector;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The naming rules of configuration.txt 4 "Proxies". */
+final class ProxyNames {
+
+    private ProxyNames() {
+    }
+
+    /**
+     * "All proxy names must be formed from upper and lower case letters, digits, '-' (dash), '_'
+     * (underscore) , '.' (dot) and ':' (colon)." Reports the first other character, at its column.
+     *
+     * @param what e.g. "frontend name" or "defaults section name"
+     * @return whether the name is valid
+     */
+    static boolean checkCharacters(Token name, String what, ProblemCollector problems) {
+        String text = name.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isNameCharacter(c)) {
+                problems.error(name.locationAt(i), text, "character '" + c + "' is not permitted in a " + what
+                        + ": use letters, digits, '-', '_', '.' and ':'");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isNameCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == ':';
+    }
+
+    /**
+     * "It is mandatory that two proxies with overlapping capabilities (frontend/backend) have
+     * different names. However, it is still permitted that a frontend and a backend share the same
+     * name." A listen section has both capabilities. Names are case-sensitive.
+     */
+    static void checkDuplicates(List<Section> sections, ProblemCollector problems) {
+        List<Section> seen = new ArrayList<>();
+        for (Section section : sections) {
+            if (!section.kind().isProxy() || section.name().isEmpty()) {
+                continue;
+            }
+            for (Section earlier : seen) {
+                if (earlier.name().equals(section.name()) && overlap(earlier.kind(), section.kind())) {
+                    problems.error(section.location(), section.name(), "duplicate proxy name: "
+                            + section.describe() + " at " + section.location() + " has the same name as "
+                            + earlier.describe() + " declared at " + earlier.location());
+                    break;
+                }
+            }
+            seen.add(section);
+        }
+    }
+
+    private static boolean overlap(SectionKind a, SectionKind b) {
+        return (a.hasFrontendCapability() && b.hasFrontendCapability())
+                || (a.hasBackendCapability() && b.hasBackendCapability());
+    }
+}
