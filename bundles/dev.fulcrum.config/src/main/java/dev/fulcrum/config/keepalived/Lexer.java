@@ -92,6 +92,20 @@ public final class Lexer {
 
     /** Splits a line without comments into words, quoted strings and braces. */
     public static List<Token> tokenize(LocatedLine line, ProblemCollector problems) {
+        return tokenize(line, problems, true);
+    }
+
+    /**
+     * Splits a line into words and quoted strings only, braces staying part of words: how
+     * keepalived's {@code check_include()} sees a line, before braces are split off, so that
+     * {@code include conf.d/{a,b}.conf} keeps its pattern whole.
+     */
+    public static List<Token> words(LocatedLine line, ProblemCollector problems) {
+        return tokenize(line, problems, false);
+    }
+
+    private static List<Token> tokenize(LocatedLine line, ProblemCollector problems, boolean braces) {
+        String wordEnd = braces ? "\"{}" : "\"";
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int length = line.length();
@@ -110,12 +124,12 @@ public final class Lexer {
                     tokens.add(token(line, Token.Kind.QUOTED, i + 1, close, i, close));
                     i = close + 1;
                 }
-            } else if (c == '{' || c == '}') {
+            } else if (braces && (c == '{' || c == '}')) {
                 tokens.add(token(line, c == '{' ? Token.Kind.OPEN_BRACE : Token.Kind.CLOSE_BRACE, i, i + 1, i, i));
                 i++;
             } else {
                 int end = i;
-                while (end < length && WHITE_SPACE.indexOf(line.charAt(end)) < 0 && "\"{}".indexOf(line.charAt(end)) < 0) {
+                while (end < length && WHITE_SPACE.indexOf(line.charAt(end)) < 0 && wordEnd.indexOf(line.charAt(end)) < 0) {
                     end++;
                 }
                 tokens.add(token(line, Token.Kind.WORD, i, end, i, end - 1));
