@@ -50,27 +50,28 @@ public final class Lexer {
      * multi-line parameter definition).
      */
     public static LocatedLine stripComment(LocatedLine line) {
-        LocatedLine result = line;
+        LocatedLine.Builder out = new LocatedLine.Builder(line);
         boolean quoted = false;
         int i = 0;
-        while (i < result.length()) {
-            char c = result.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\\' && i + 1 < result.length()) {
-                char next = result.charAt(i + 1);
-                if (!quoted && (next == '#' || next == '!')) {
-                    result = result.deleteCharAt(i); // the comment character is now literal at i
-                } else {
-                    i++; // an escaped character, e.g. \" , never toggles quoting
-                }
-            } else if (!quoted && (c == '#' || c == '!')) {
-                result = result.substring(0, i);
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(i + 1);
+                boolean escapedComment = !quoted && (next == '#' || next == '!');
+                out.copy(escapedComment ? i + 1 : i, i + 2); // an escaped \" never toggles quoting
+                i += 2;
+                continue;
+            }
+            if (!quoted && (c == '#' || c == '!')) {
                 break;
             }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            out.copy(i, i + 1);
             i++;
         }
-        return trim(result);
+        return trim(out.build());
     }
 
     /** Removes leading and trailing spaces and tabs. */

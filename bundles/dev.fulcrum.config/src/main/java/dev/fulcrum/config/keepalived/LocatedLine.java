@@ -85,31 +85,55 @@ public final class LocatedLine {
                 Arrays.copyOfRange(ends, begin, end), end < starts.length ? starts[end] : endColumn);
     }
 
-    /** Removes the character at {@code index} (e.g. the backslash of an escaped comment character). */
-    public LocatedLine deleteCharAt(int index) {
-        return replace(index, index + 1, "");
-    }
+    /** Builds a line from pieces of another and replacement texts, in one pass. */
+    static final class Builder {
+        private final LocatedLine origin;
+        private final StringBuilder text = new StringBuilder();
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
 
-    /**
-     * Replaces {@code [begin, end)} with {@code replacement}; the new characters start at the
-     * column of {@code begin} and end where {@code end - 1} ended.
-     */
-    public LocatedLine replace(int begin, int end, String replacement) {
-        int newLength = text.length() - (end - begin) + replacement.length();
-        int[] newStarts = new int[newLength];
-        int[] newEnds = new int[newLength];
-        System.arraycopy(starts, 0, newStarts, 0, begin);
-        System.arraycopy(ends, 0, newEnds, 0, begin);
-        int start = begin < starts.length ? starts[begin] : endColumn;
-        int stop = end > begin ? ends[end - 1] : start;
-        for (int i = 0; i < replacement.length(); i++) {
-            newStarts[begin + i] = start;
-            newEnds[begin + i] = stop;
+        Builder(LocatedLine origin) {
+            this.origin = origin;
         }
-        System.arraycopy(starts, end, newStarts, begin + replacement.length(), starts.length - end);
-        System.arraycopy(ends, end, newEnds, begin + replacement.length(), ends.length - end);
-        String newText = text.substring(0, begin) + replacement + text.substring(end);
-        return new LocatedLine(source, line, newText, newStarts, newEnds, endColumn);
+
+        int length() {
+            return text.length();
+        }
+
+        /** Appends characters {@code [begin, end)} of the origin line, with their columns. */
+        Builder copy(int begin, int end) {
+            for (int i = begin; i < end; i++) {
+                put(origin.text.charAt(i), origin.starts[i], origin.ends[i]);
+            }
+            return this;
+        }
+
+        /** Appends text that replaces origin characters {@code [begin, end)}. */
+        Builder replacement(String value, int begin, int end) {
+            int start = begin < origin.starts.length ? origin.starts[begin] : origin.endColumn;
+            int stop = end > begin ? origin.ends[end - 1] : start;
+            for (int i = 0; i < value.length(); i++) {
+                put(value.charAt(i), start, stop);
+            }
+            return this;
+        }
+
+        private void put(char c, int start, int end) {
+            int index = text.length();
+            if (index == starts.length) {
+                starts = Arrays.copyOf(starts, index * 2);
+                ends = Arrays.copyOf(ends, index * 2);
+            }
+            text.append(c);
+            starts[index] = start;
+            ends[index] = end;
+        }
+
+        LocatedLine build() {
+            int n = text.length();
+            return new LocatedLine(origin.source, origin.line, text.toString(), Arrays.copyOf(starts, n),
+                    Arrays.copyOf(ends, n), n > 0 ? ends[n - 1] : origin.endColumn);
+        }
     }
 
     @Override

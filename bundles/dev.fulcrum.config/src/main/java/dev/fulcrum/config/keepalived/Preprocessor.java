@@ -149,10 +149,12 @@ final class Preprocessor {
      * @return the same instance when nothing was replaced
      */
     private LocatedLine substitute(LocatedLine line, String directory, boolean report) {
-        LocatedLine result = line;
-        int i = result.text().indexOf('$');
-        while (i >= 0 && i + 1 < result.length()) {
-            String text = result.text();
+        String text = line.text();
+        LocatedLine.Builder result = new LocatedLine.Builder(line);
+        boolean replaced = false;
+        int copied = 0;
+        int i = text.indexOf('$');
+        while (i >= 0 && i + 1 < text.length() && result.length() <= MAX_LINE_LENGTH) {
             boolean braces = text.charAt(i + 1) == '{';
             int nameStart = braces ? i + 2 : i + 1;
             int nameEnd = nameStart;
@@ -162,25 +164,19 @@ final class Preprocessor {
             int referenceEnd = braces ? nameEnd + 1 : nameEnd;
             boolean isReference = nameEnd > nameStart && isNameStart(text.charAt(nameStart))
                     && (braces ? nameEnd < text.length() && text.charAt(nameEnd) == '}' : endsReference(text, nameEnd));
-            int next = i + 1;
-            if (isReference) {
-                String name = text.substring(nameStart, nameEnd);
-                String value = lookup(name, directory);
-                if (value != null) {
-                    result = result.replace(i, referenceEnd, value);
-                    next = i + value.length();
-                    if (result.length() > MAX_LINE_LENGTH) {
-                        return result;
-                    }
-                } else if (report) {
-                    problems.warning(result.locationAt(i), text.substring(i, referenceEnd),
-                            "undefined parameter: left as written, as keepalived does (define it with $"
-                                    + name + "=VALUE before this line)");
-                }
+            String value = isReference ? lookup(text.substring(nameStart, nameEnd), directory) : null;
+            if (value != null) {
+                result.copy(copied, i).replacement(value, i, referenceEnd);
+                copied = referenceEnd;
+                replaced = true;
+            } else if (isReference && report) {
+                problems.warning(line.locationAt(i), text.substring(i, referenceEnd), "undefined parameter: left as "
+                        + "written, as keepalived does (define it with $" + text.substring(nameStart, nameEnd)
+                        + "=VALUE before this line)");
             }
-            i = result.text().indexOf('$', next);
+            i = text.indexOf('$', value != null ? referenceEnd : i + 1);
         }
-        return result;
+        return replaced ? result.copy(copied, text.length()).build() : line;
     }
 
     private String lookup(String name, String directory) {
