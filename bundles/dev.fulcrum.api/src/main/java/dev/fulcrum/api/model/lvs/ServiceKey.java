@@ -1,0 +1,37 @@
+package dev.fulcrum.api.model.lvs;
+
+import dev.fulcrum.api.model.global.Checks;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * What a virtual_server is keyed by (keepalived.conf(5)): {@code virtual_server IP PORT},
+ * {@code virtual_server fwmark N} or {@code virtual_server group NAME}. Implemented by exactly the
+ * three records below (sealed by convention).
+ */
+public interface ServiceKey {
+
+    /** {@code virtual_server <IP> <PORT>}; port 0 only with persistence (all ports). */
+    record Address(InetAddress address, int port) implements ServiceKey {
+        public Address {
+            Objects.requireNonNull(address, "address");
+            Checks.range("port", port, 0, 65535);
+        }
+    }
+
+    /** {@code virtual_server fwmark <INT>}. */
+    record Fwmark(long mark) implements ServiceKey {
+        public Fwmark {
+            if (mark < 1 || mark > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("fwmark must be 1..4294967295: " + mark);
+            }
+        }
+    }
+
+    /** {@code virtual_server group <NAME>}: the members of a virtual_server_group. */
+    record Group(String name) implements ServiceKey {
+        public Group {
+            Checks.name("name", name);
+        }
+    }
+}
