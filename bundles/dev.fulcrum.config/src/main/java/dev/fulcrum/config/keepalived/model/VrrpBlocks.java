@@ -1,0 +1,176 @@
+package dev.fulcrum.config.keepalived.model;
+
+import dev.fulcrum.api.model.vrrp.NotifyScripts;
+import dev.fulcrum.api.model.vrrp.TrackedInterface;
+import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.VirtualAddress;
+import dev.fulcrum.config.keepalived.Statement;
+import dev.fulcrum.config.keepalived.Token;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The value blocks shared by vrrp_instance and vrrp_sync_group (keepalived.conf(5)):
+ * {@code virtual_ipaddress}, {@code track_interface}, {@code track_script}, {@code unicast_peer}
+ * and the {@code notify_*} scripts.
+ */
+final class VrrpBlocks {
+
+    private final Args args;
+    private final Names names;
+
+    VrrpBlocks(Args args, Names names) {
+        this.args = args;
+        this.names = names;
+    }
+
+    /** {@code <IPADDR>[/<MASK>] [brd <IPADDR>] [dev <STRING>] [scope <SCOPE>] [label <LABEL>]} per line. */
+    List<VirtualAddress> addresses(Statement block) {
+        args.none(block);
+        List<VirtualAddress> result = new ArrayList<>();
+        for (Statement line : block.block()) {
+            address(line).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private Optional<VirtualAddress> address(Statement line) {
+        String text = line.keyword();
+        int slash = text.indexOf('/');
+        Optional<InetAddress> address = Args.parseAddress(slash < 0 ? text : text.substring(0, slash));
+        if (address.isEmpty()) {
+            args.error(line, "expected <IPADDR>[/<MASK>]");
+            return Optional.empty();
+        }
+        int max = address.get().getAddress().length * 8;
+        int prefix = max;
+        if (slash >= 0) {
+            String mask = text.substring(slash + 1);
+            if (!mask.matches("\\d{1,3}") || Integer.parseInt(mask) > max) {
+                args.error(line, "expected a prefix length 0.." + max + " after '/'");
+                return Optional.empty();
+            }
+            prefix = Integer.parseInt(mask);
+        }
+        Optional<InetAddress> brd = Optional.empty();
+        Optional<String> dev = Optional.empty();
+        Optional<String> scope = Optional.empty();
+        Optional<String> label = Optional.empty();
+        List<Token> a = line.arguments();
+        for (int i = 0; i < a.size(); i += 2) {
+            String option = a.get(i).text();
+            if (!List.of("brd", "dev", "scope", "label").contains(option)) {
+                args.problems().unsupported(a.get(i).location(), option, "virtual_ipaddress");
+                return Optional.empty();
+            }
+            if (i + 1 >= a.size()) {
+                args.problems().error(a.get(i).end(), "", option + ": missing argument");
+                return Optional.empty();
+            }
+            Token value = a.get(i + 1);
+            switch (option) {
+                case "brd":
+                    brd = args.address(value);
+                    if (brd.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    break;
+                case "dev": dev = Optional.of(value.text()); break;
+                case "scope":
+                    if (args.choice(value, List.of("site", "link", "host", "nowhere", "global")).isEmpty()) {
+                        return Optional.empty();
+                    }
+                    scope = Optional.of(value.text());
+                    break;
+                default: label = Optional.of(value.text());
+            }
+        }
+        return Optional.of(new VirtualAddress(address.get(), prefix, brd, dev, scope, label));
+    }
+
+    /** {@code track_interface { <IF> [weight <-253..253>] }}. */
+    List<TrackedInterface> trackInterfaces(Statement block) {
+        args.none(block);
+        List<TrackedInterface> result = new ArrayList<>();
+        for (Statement line : block.block()) {
+            weight(line).ifPresent(w -> result.add(new TrackedInterface(line.keyword(), w.orElse(0))));
+        }
+        return result;
+    }
+
+    /** {@code track_script { <SCRIPT_NAME> [weight <-253..253>] }}; the script must be defined. */
+    List<TrackedScript> trackScripts(Statement block) {
+        args.none(block);
+        List<TrackedScript> result = new ArrayList<>();
+        for (Statement line : block.block()) {
+            if (!names.scripts().contains(line.keyword())) {
+                args.error(line, "track_script: no vrrp_script of this name is defined");
+                continue;
+            }
+            weight(line).ifPresent(w -> result.add(new TrackedScript(line.keyword(), w)));
+        }
+        return result;
+    }
+
+    /** {@code [weight <-253..253>]} after a tracked name; empty when invalid (reported). */
+    private Optional<OptionalInt> weight(Statement line) {
+        if (!args.count(line, 0, 2, "[weight <-253..253>]")) {
+            return Optional.empty();
+        }
+        if (line.arguments().isEmpty()) {
+            return Optional.of(OptionalInt.empty());
+        }
+        Token keyword = line.arguments().get(0);
+        if (!keyword.text().equals("weight")) {
+            args.error(keyword, "expected weight");
+            return Optional.empty();
+        }
+        if (line.arguments().size() < 2) {
+            args.problems().error(keyword.end(), "", "weight: missing argument: expected an integer -253..253");
+            return Optional.empty();
+        }
+        return args.integer(line.arguments().get(1), -253, 253).map(OptionalInt::of);
+    }
+
+    /** {@code unicast_peer { <IPADDR> ... }}. */
+    List<InetAddress> peers(Statement block) {
+        args.none(block);
+        List<InetAddress> result = new ArrayList<>();
+        for (Statement line : block.block()) {
+            args.none(line);
+            Optional<InetAddress> peer = Args.parseAddress(line.keyword());
+            if (peer.isEmpty()) {
+                args.error(line, "expected an IPv4 or IPv6 address");
+            }
+            peer.ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** Collects {@code notify_master|backup|fault|stop} and {@code notify}; false if the keyword is none of them. */
+    static final class Notify {
+        private Optional<String> master = Optional.empty();
+        private Optional<String> backup = Optional.empty();
+        private Optional<String> fault = Optional.empty();
+        private Optional<String> stop = Optional.empty();
+        private Optional<String> generic = Optional.empty();
+
+        boolean read(Args args, Statement s) {
+            switch (s.keyword()) {
+                case "notify_master": master = args.text(s, "a command").or(() -> master); return true;
+                case "notify_backup": backup = args.text(s, "a command").or(() -> backup); return true;
+                case "notify_fault": fault = args.text(s, "a command").or(() -> fault); return true;
+                case "notify_stop": stop = args.text(s, "a command").or(() -> stop); return true;
+                case "notify": generic = args.text(s, "a command").or(() -> generic); return true;
+                default: return false;
+            }
+        }
+
+        NotifyScripts scripts() {
+            return new NotifyScripts(master, backup, fault, stop, generic);
+        }
+    }
+}
