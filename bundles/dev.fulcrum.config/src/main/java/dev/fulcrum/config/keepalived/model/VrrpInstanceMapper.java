@@ -96,7 +96,7 @@ final class VrrpInstanceMapper {
                 case "interface": iface = check(args.one(c, "an interface name")).map(Token::text); break;
                 case "virtual_router_id": vrid = check(args.integer(c, 1, 255)); break;
                 case "priority": priority = check(args.integer(c, 1, 255)); break;
-                case "advert_int": ok &= args.one(c, "seconds").isPresent(); advertInt = Optional.of(c); break;
+                case "advert_int": advertInt = check(args.one(c, "seconds")).map(t -> c); break;
                 case "version": version = check(args.integer(c, 2, 3)); break;
                 case "authentication": authentication(c); break;
                 case "virtual_ipaddress": vips = blocks.addresses(c); break;
@@ -167,6 +167,7 @@ final class VrrpInstanceMapper {
                 args.warning(s, "vrrp_instance " + name + ": IPv6 addresses need VRRP version 3; using version 3");
                 v = 3;
             }
+            // advertInt is only set when it has its argument, so its range is checked even after other errors
             Optional<Duration> advert = advertInt.isEmpty() ? Optional.of(VrrpInstance.DEFAULT_ADVERT_INTERVAL)
                     : advertInterval(advertInt.get(), v);
             if (!ok || advert.isEmpty()) {
