@@ -35,6 +35,11 @@ final class OptionLines {
         switch (option) {
             case "httplog":
             case "tcplog":
+                if (option.equals("httplog") && line.argument(offset + 1).map(t -> t.text().equals("clf")).orElse(false)) {
+                    problems.unsupported(line.arguments().get(offset + 1).location(), "option httplog clf",
+                            scope.describe());
+                    return;
+                }
                 if (words(line, offset, keyword, problems)) {
                     settings.logFormat = negated ? LogFormat.DEFAULT : option.equals("httplog") ? LogFormat.HTTP
                             : LogFormat.TCP;

@@ -31,12 +31,12 @@ final class Words {
         return token;
     }
 
-    /** Reports the first argument from {@code index} on, if any: "unexpected argument for 'WHAT'". */
+    /** Reports the first argument from {@code index} on, if any: "unexpected argument ...: expected nothing after X". */
     static boolean noMore(Line line, int index, String what, ProblemCollector problems) {
         Optional<Token> extra = line.argument(index);
         extra.ifPresent(token -> problems.error(token.location(), token.text(), "unexpected argument for '" + what
-                + "': " + (index == 0 ? "it takes no argument" : "expected at most " + index + " argument"
-                + (index == 1 ? "" : "s"))));
+                + "': expected nothing after '" + (index == 0 ? line.keyword() : line.arguments().get(index - 1).text())
+                + "'"));
         return extra.isEmpty();
     }
 
