@@ -12,8 +12,9 @@ import dev.fulcrum.config.internal.ProblemCollector;
  */
 record Scope(Section section) {
 
+    /** {@code backend 'app'}, {@code defaults 'base'}, or {@code defaults section} when unnamed. */
     String describe() {
-        return section.describe();
+        return section.name().isEmpty() ? section.kind().keyword() + " section" : section.describe();
     }
 
     boolean isDefaults() {
