@@ -34,6 +34,7 @@ final class BindLine {
         List<String> certificates = new ArrayList<>();
         List<String> alpn = new ArrayList<>();
         boolean ok = true;
+        boolean complete = true;
         for (int i = 1; i < line.arguments().size(); i++) {
             Token word = line.arguments().get(i);
             switch (word.text()) {
@@ -54,15 +55,18 @@ final class BindLine {
                     break;
                 }
                 default:
+                    // Its arity is unknown, so the rest of the line cannot be read reliably.
                     problems.unsupported(word.location(), "bind " + word.text(), context);
                     ok = false;
+                    complete = false;
+                    i = line.arguments().size();
             }
         }
-        if (ssl && certificates.isEmpty()) {
+        if (ssl && complete && certificates.isEmpty()) {
             problems.error(sslWord.location(), "ssl", "no certificate for 'ssl': add 'crt PEM' to the bind line");
             ok = false;
         }
-        if (!ssl && (!certificates.isEmpty() || !alpn.isEmpty())) {
+        if (!ssl && complete && (!certificates.isEmpty() || !alpn.isEmpty())) {
             problems.warning(addresses.get().location(), "bind", "'crt' and 'alpn' are ignored without 'ssl'");
         }
         List<Bind> binds = endpoints(addresses.get(), context, problems,

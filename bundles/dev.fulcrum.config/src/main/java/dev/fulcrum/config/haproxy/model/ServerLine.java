@@ -79,8 +79,9 @@ final class ServerLine {
                     break;
                 }
                 default:
+                    // Its arity is unknown, so the rest of the line cannot be read reliably.
                     problems.unsupported(word.location(), "server " + keyword, context);
-                    ok = false;
+                    return Optional.empty();
             }
         }
         if (!ok) {

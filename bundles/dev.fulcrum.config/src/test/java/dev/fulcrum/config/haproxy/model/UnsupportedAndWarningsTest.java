@@ -103,4 +103,29 @@ class UnsupportedAndWarningsTest {
         List<String> problems = Fixtures.problems("peers mypeers\n    peer a 10.0.0.1:1024\n" + withBackendLines());
         assertTrue(problems.get(0).startsWith(F + ":1:1: error: 'peers': unsupported"), problems.toString());
     }
+
+    @Test
+    void unsupportedServerAndBindForms() {
+        assertEquals(List.of(
+                F + ":2:10: error: 'bind on a UNIX socket': unsupported keyword in frontend 'fe'",
+                F + ":3:14: error: 'bind accept-proxy': unsupported keyword in frontend 'fe'",
+                F + ":7:15: error: 'server on a UNIX socket': unsupported keyword in backend 'be'",
+                F + ":8:15: error: 'server port offset': unsupported keyword in backend 'be'",
+                F + ":9:27: error: 'server cookie': unsupported keyword in backend 'be'",
+                F + ":10:23: error: 'option redispatch interval': unsupported keyword in backend 'be'",
+                F + ":11:5: error: 'stats': unsupported keyword in backend 'be'"),
+                Fixtures.problems("frontend fe\n    bind /run/fe.sock\n    bind :80 accept-proxy\n"
+                        + "    default_backend be\nbackend be\n    mode http\n    server s1 /run/app.sock\n"
+                        + "    server s2 10.0.0.1:+1000\n    server s3 10.0.0.1:80 cookie a\n"
+                        + "    option redispatch 5\n    stats enable\n"));
+    }
+
+    @Test
+    void certificatesWithoutSslAreIgnoredWithAWarning() throws ConfigException {
+        HaproxyConfigs.Loaded loaded = Fixtures.load("frontend fe\n    bind :80 crt /etc/a.pem\n"
+                + "    default_backend be\nbackend be\n");
+        assertEquals(List.of(F + ":2:10: warning: 'bind': 'crt' and 'alpn' are ignored without 'ssl'"),
+                Fixtures.format(loaded.warnings()));
+        assertEquals(Optional.empty(), loaded.config().frontend("fe").orElseThrow().binds().get(0).ssl());
+    }
 }
