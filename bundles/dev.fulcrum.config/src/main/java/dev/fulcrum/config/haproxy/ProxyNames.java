@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The naming rules of configuration.txt 4 "Proxies". */
-final class ProxyNames {
+public final class ProxyNames {
 
     private ProxyNames() {
     }
@@ -17,12 +17,24 @@ final class ProxyNames {
      * @param what e.g. "frontend name" or "defaults section name"
      * @return whether the name is valid
      */
+    /**
+     * A name of a proxy or an ACL: not empty, and only the characters of configuration.txt 4
+     * (proxy names) and 7.1 (ACL names, the same set).
+     */
+    public static boolean checkName(Token name, String what, ProblemCollector problems) {
+        if (name.text().isEmpty()) {
+            problems.error(name.location(), "", "empty " + what);
+            return false;
+        }
+        return checkCharacters(name, what, problems);
+    }
+
     static boolean checkCharacters(Token name, String what, ProblemCollector problems) {
         String text = name.text();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!isNameCharacter(c)) {
-                problems.error(name.locationAt(i), text, "character '" + c + "' is not permitted in a " + what
+                problems.error(name.locationAt(i), text, "character '" + c + "' is not permitted in " + article(what) + " " + what
                         + ": use letters, digits, '-', '_', '.' and ':'");
                 return false;
             }
@@ -61,5 +73,9 @@ final class ProxyNames {
     private static boolean overlap(SectionKind a, SectionKind b) {
         return (a.hasFrontendCapability() && b.hasFrontendCapability())
                 || (a.hasBackendCapability() && b.hasBackendCapability());
+    }
+
+    private static String article(String noun) {
+        return "AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }
 }

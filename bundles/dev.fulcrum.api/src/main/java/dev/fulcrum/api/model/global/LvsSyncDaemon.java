@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.global;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;

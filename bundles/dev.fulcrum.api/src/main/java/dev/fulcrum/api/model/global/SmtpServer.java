@@ -1,5 +1,7 @@
 package dev.fulcrum.api.model.global;
 
+import dev.fulcrum.api.model.internal.Checks;
+
 /**
  * {@code smtp_server <IP ADDRESS|HOSTNAME> [<PORT>]} (keepalived.conf(5) global_defs; port default 25).
  *

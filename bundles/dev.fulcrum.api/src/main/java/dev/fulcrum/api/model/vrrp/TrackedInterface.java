@@ -1,6 +1,6 @@
 package dev.fulcrum.api.model.vrrp;
 
-import dev.fulcrum.api.model.global.Checks;
+import dev.fulcrum.api.model.internal.Checks;
 
 /**
  * keepalived.conf(5) {@code track_interface { <IF> [weight <-253..253>] }}: weight 0 (the default)

@@ -1,6 +1,6 @@
 package dev.fulcrum.api.model.vrrp;
 
-import dev.fulcrum.api.model.global.Checks;
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 

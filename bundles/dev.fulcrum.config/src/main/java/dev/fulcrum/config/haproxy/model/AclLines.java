@@ -3,6 +3,7 @@ package dev.fulcrum.config.haproxy.model;
 import dev.fulcrum.api.model.proxy.Acl;
 import dev.fulcrum.api.model.proxy.Criterion;
 import dev.fulcrum.config.haproxy.Line;
+import dev.fulcrum.config.haproxy.ProxyNames;
 import dev.fulcrum.config.haproxy.Token;
 import dev.fulcrum.config.internal.ProblemCollector;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class AclLines {
         Optional<Token> name = Words.require(line, 0, "acl", "NAME CRITERION [-i] VALUE...", problems);
         Optional<Token> criterionWord = name.isEmpty() ? Optional.empty()
                 : Words.require(line, 1, "acl", "a criterion after the ACL name", problems);
-        if (criterionWord.isEmpty() || !ProxyNameCheck.check(name.get(), "ACL name", problems)) {
+        if (criterionWord.isEmpty() || !ProxyNames.checkName(name.get(), "ACL name", problems)) {
             return Optional.empty();
         }
         Optional<Criterion> criterion = criterion(criterionWord.get(), context, problems);
@@ -132,7 +133,7 @@ final class AclLines {
             }
             boolean negated = negateNext || text.startsWith("!");
             Token name = text.startsWith("!") ? new Token(text.substring(1), word.locationAt(1)) : word;
-            if (!ProxyNameCheck.check(name, "ACL name", problems)) {
+            if (!ProxyNames.checkName(name, "ACL name", problems)) {
                 return Optional.empty();
             }
             acls.add(negated ? new Token("!" + name.text(), name.location()) : name);

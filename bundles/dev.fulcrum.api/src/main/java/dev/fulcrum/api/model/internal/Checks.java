@@ -1,4 +1,4 @@
-package dev.fulcrum.api.model.global;
+package dev.fulcrum.api.model.internal;
 
 import java.time.Duration;
 import java.util.Objects;
