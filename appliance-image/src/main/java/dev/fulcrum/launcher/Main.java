@@ -17,7 +17,8 @@ import org.osgi.framework.launch.Framework;
 /**
  * {@code java @lib/jvm.options -jar lib/fulcrum-launcher.jar}: runs the appliance in the
  * foreground until SIGTERM/SIGINT (or {@code exit} in the shell), printing where things are and
- * "ready" with the time from JVM start.
+ * "ready" with the time from JVM start. With {@code check -f FILE...} it only validates
+ * configuration files (see {@link CheckLauncher}) and exits 0, 1 or 2.
  */
 public final class Main {
 
@@ -25,6 +26,13 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("check")) {
+            // fulcrum check -f FILE...: validate configuration files; the framework is not started
+            Directories directories = Directories.resolve(System.getProperties(), System.getenv(), launcherHome());
+            System.exit(CheckLauncher.run(directories.bundles(),
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         PrintStream out = System.out;
         boolean interactive = System.console() != null;
         quietEarlyJavaLogging();
