@@ -49,7 +49,10 @@ final class CheckLauncher {
                     .getMethod("main", String[].class, PrintStream.class, PrintStream.class);
             return (Integer) main.invoke(null, args, out, err);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("fulcrum check failed", e.getCause());
+            // A bug, not bad input (that is exit 1): "not checked", with the trace for the report.
+            err.println("fulcrum check: internal error, nothing was checked:");
+            e.getCause().printStackTrace(err);
+            return 2;
         } catch (ReflectiveOperationException | IOException e) {
             err.println("fulcrum check: the image's " + ENTRY_CLASS + " cannot be called: " + e);
             return 2;

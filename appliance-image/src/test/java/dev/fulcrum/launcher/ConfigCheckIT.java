@@ -113,6 +113,11 @@ class ConfigCheckIT {
                 throw new AssertionError(e.getMessage() + "; last output:\n" + last[0], e);
             }
             assertTrue(last[0].startsWith(file + ":2:10: error: 'ftp': unknown proxy mode: expected tcp or http\n"), last[0]);
+            // options pass through Gogo unchanged: the unsupported keyword becomes a warning
+            Path lenient = Files.writeString(work.resolve("lenient.cfg"),
+                    HAPROXY.replace("mode ftp", "mode http") + "    stick-table type ip size 1m\n");
+            String text = ShellCommand.run(framework.getBundleContext(), "fulcrum:check --lenient " + lenient);
+            assertTrue(text.endsWith("Configuration is valid (1 warning)\n"), text);
         } finally {
             appliance.stop();
         }
