@@ -67,6 +67,10 @@ public final class HaproxyEmitter {
 
     /** 3.1 / 4.2 "log &lt;address&gt; &lt;facility&gt; [&lt;level&gt;]". */
     static void logTarget(LogTarget target, ConfigText out) {
+        if (target.address().equals("global")) {
+            throw new IllegalArgumentException("haproxy.cfg cannot write a log target at address 'global':"
+                    + " 'log global' means the global section's targets (configuration.txt 4.2 \"log\")");
+        }
         if (target.level().isPresent()) {
             out.line("log", target.address(), target.facility(), target.level().get());
         } else {

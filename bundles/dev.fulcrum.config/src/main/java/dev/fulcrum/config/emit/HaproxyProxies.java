@@ -71,6 +71,9 @@ final class HaproxyProxies {
         b.ssl().ifPresent(tls -> {
             words.add("ssl");
             tls.certificates().forEach(c -> words.add("crt " + HaproxyWords.word(c)));
+            if (tls.alpn().stream().anyMatch(a -> a.indexOf(',') >= 0)) {
+                throw new IllegalArgumentException("haproxy.cfg cannot write an ALPN protocol with a comma: " + tls.alpn());
+            }
             if (!tls.alpn().isEmpty()) {
                 // 5.1 "alpn <protocols>": a comma-delimited list.
                 words.add("alpn " + HaproxyWords.word(String.join(",", tls.alpn())));
@@ -108,6 +111,10 @@ final class HaproxyProxies {
         if (acl.ignoreCase()) {
             words.add("-i");
         }
+        if (acl.values().get(acl.values().size() - 1).isEmpty()) {
+            // configuration.txt 2.2 / parse_line(): an empty last word of a line is not counted.
+            throw new IllegalArgumentException("haproxy.cfg cannot write ACL '" + acl.name() + "' with an empty last value");
+        }
         if (acl.values().get(0).startsWith("-")) {
             words.add("--");
         }
@@ -118,6 +125,10 @@ final class HaproxyProxies {
     /** 4.2 "use_backend &lt;backend&gt; {if | unless} &lt;condition&gt;" (7.2, one AND-group). */
     private static void useBackend(BackendRule rule, ConfigText out) {
         List<String> words = new ArrayList<>(List.of(rule.backend(), rule.condition().unless() ? "unless" : "if"));
+        if (rule.condition().referencedAcls().contains("or")) {
+            throw new IllegalArgumentException("haproxy.cfg cannot use an ACL named 'or' in a condition: it is the OR"
+                    + " operator there (configuration.txt 7.2)");
+        }
         words.addAll(rule.condition().aclNames());
         out.line("use_backend", words.toArray(String[]::new));
     }
