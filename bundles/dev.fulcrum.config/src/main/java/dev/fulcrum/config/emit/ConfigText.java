@@ -37,8 +37,11 @@ final class ConfigText {
         return quoting.apply(value);
     }
 
-    /** Opens a keepalived block: {@code words {}, one level deeper. */
+    /** Opens a keepalived block: {@code words {}, one level deeper; top-level blocks are separated by a blank line. */
     ConfigText open(String words) {
+        if (depth == 0 && text.length() > 0) {
+            blank();
+        }
         raw(words + " {");
         depth++;
         return this;
