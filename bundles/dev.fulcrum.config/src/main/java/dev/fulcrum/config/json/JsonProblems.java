@@ -64,8 +64,10 @@ final class JsonProblems {
         if (e instanceof MismatchedInputException mismatch) {
             Matcher missing = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
             if (missing.matches()) {
-                return error(e, path, "missing required field '"
-                        + missing.group(1) + "'");
+                String field = missing.group(1);
+                String object = path.endsWith("." + field) ? path.substring(0, path.length() - field.length() - 1)
+                        : path;
+                return error(e, object, "missing required field '" + field + "'");
             }
             if (mismatch.getTargetType() == null) {
                 return error(e, path, "invalid value: " + e.getOriginalMessage());

@@ -24,9 +24,11 @@ public final class ModelJson {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final TypeNames types;
+    private final UnknownFieldScan scan;
 
     public ModelJson() {
         ObjectMapper mapper = JsonMappers.strict();
+        this.scan = new UnknownFieldScan(mapper);
         this.reader = mapper.readerFor(DesiredState.class);
         this.writer = mapper.writerFor(DesiredState.class).with(JsonMappers.prettyPrinter());
         this.types = new TypeNames(mapper);
@@ -71,7 +73,11 @@ public final class ModelJson {
             problems.add(ConfigProblem.error(new SourceLocation(sourceName, 1, 0), JsonPaths.ROOT,
                     "invalid JSON: " + e));
         }
-        List<ConfigProblem> all = new ArrayList<>(unknown.problems());
+        // The scan has exact paths; Jackson's own reports are the fallback for what the scan cannot see.
+        List<ConfigProblem> all = new ArrayList<>(scan.scan(json, DesiredState.class, sourceName));
+        if (all.isEmpty()) {
+            all.addAll(unknown.problems());
+        }
         all.addAll(problems);
         if (!all.isEmpty()) {
             throw new ConfigException(all);

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Collects every unknown field of one read (instead of stopping at the first), skips its value and
- * lets Jackson carry on, so one answer lists all misspelt fields. One instance per read.
+ * Skips every unknown field so that Jackson carries on to further errors, and records it as a
+ * fallback for {@link UnknownFieldScan}, which reports unknown fields with exact paths. The path
+ * computed here can be imprecise: Jackson replays buffered fields of records through a token
+ * buffer whose context is detached from the document. One instance per read.
  */
 final class UnknownFieldHandler extends DeserializationProblemHandler {
 
