@@ -56,7 +56,7 @@ final class JsonMappers {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
+                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .addModule(new Jdk8Module())
                 .addModule(codecs)

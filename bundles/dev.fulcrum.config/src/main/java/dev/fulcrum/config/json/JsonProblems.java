@@ -36,7 +36,7 @@ final class JsonProblems {
             path = JsonPaths.member(parser.getParsingContext());
         }
         if (e instanceof InputCoercionException coercion) {
-            return error(e, path, "number out of range for " + types.expected(coercion.getTargetType()));
+            return error(e, path, "number out of range: expected " + types.expected(coercion.getTargetType()));
         }
         String kind = e instanceof StreamReadException ? "malformed JSON: " : "invalid JSON: ";
         return error(e, JsonPaths.ROOT, kind + e.getOriginalMessage());
@@ -44,6 +44,9 @@ final class JsonProblems {
 
     private ConfigProblem mapping(JsonMappingException e) {
         String path = JsonPaths.of(e.getPath());
+        if (e.getCause() instanceof InputCoercionException coercion) {
+            return error(e, path, "number out of range: expected " + types.expected(coercion.getTargetType()));
+        }
         if (e instanceof ValueInstantiationException instantiation) {
             Throwable cause = instantiation.getCause();
             String what = TypeNames.simpleName(instantiation.getType().getRawClass());

@@ -66,6 +66,8 @@ class ErrorPathTest {
                 problems("\"port\": 8080", "\"port\": \"8080\""));
         assertEquals(List.of("s.json:158:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
                 problems("\"port\": 8080", "\"port\": 80.5"));
+        assertEquals(List.of("s.json:158:32: error: '$.proxy.backends[0].servers[0].port': "
+                + "number out of range: expected an integer (32 bits)"), problems("\"port\": 8080", "\"port\": 99999999999"));
         assertEquals(List.of("s.json:159:22: error: '$.proxy.backends[0].servers[0].check': expected true or false"),
                 problems("\"check\": true", "\"check\": 1"));
         assertEquals(List.of("s.json:156:21: error: '$.proxy.backends[0].servers[0].name': expected a string"),
@@ -94,6 +96,9 @@ class ErrorPathTest {
         assertEquals(List.of("s.json:182:23: error: '$.proxy.backends[0].servers[1].weight': "
                 + "null is not allowed here; expected an integer (32 bits)"),
                 problems("\"weight\": 3", "\"weight\": null"));
+        assertEquals(List.of("s.json:3:28: error: '$.global.notification_email[0]': "
+                + "null is not allowed here; expected a string"),
+                problems("\"notification_email\": []", "\"notification_email\": [null]"));
     }
 
     @Test

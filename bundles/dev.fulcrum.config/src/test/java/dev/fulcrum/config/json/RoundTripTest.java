@@ -2,6 +2,7 @@ package dev.fulcrum.config.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.config.ConfigException;
 import dev.fulcrum.api.model.DesiredState;
@@ -40,6 +41,24 @@ class RoundTripTest {
         DesiredState model = DesiredState.EMPTY.withProxy(Corpora.haproxy(name));
         assertNotEquals(DesiredState.EMPTY, model);
         assertRoundTrip(model);
+    }
+
+    @Test
+    void theCorporaExerciseEveryTypedObjectAndIpv6() throws ConfigException {
+        String text = json.write(Corpora.keepalived("model/full-lvs.conf"));
+        for (String expected : new String[] {"\"checker\": \"TCP_CHECK\"", "\"checker\": \"HTTP_GET\"",
+            "\"ssl\": true", "\"checker\": \"MISC_CHECK\"", "\"checker\": \"SMTP_CHECK\"",
+            "\"checker\": \"DNS_CHECK\"", "\"kind\": \"address\"", "\"kind\": \"fwmark\"", "\"kind\": \"group\"",
+            "\"kind\": \"range\"", "\"first\": \"2001:db8:0:0:0:0:0:10\""}) {
+            assertTrue(text.contains(expected), expected);
+        }
+    }
+
+    @Test
+    void compressedIpv6IsReadAsTheSameAddress() throws ConfigException {
+        DesiredState model = Corpora.keepalived("model/full-lvs.conf");
+        String compressed = json.write(model).replace("\"2001:db8:0:0:0:0:0:10\"", "\"2001:db8::10\"");
+        assertEquals(model, json.read(compressed, "c.json"));
     }
 
     @Test
