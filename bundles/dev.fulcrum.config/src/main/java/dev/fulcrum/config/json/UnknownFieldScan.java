@@ -3,6 +3,7 @@ package dev.fulcrum.config.json;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,8 @@ import java.util.Map;
  * Finds every unknown field of a document in one streaming pass over it, guided by the model's
  * record components, with the exact JSON path and location of each. (Jackson buffers the fields of
  * records it builds through their constructors, so its own unknown-field reports lose both.) A
- * polymorphic object is checked against the subtype its type field names when that field comes
- * first, as {@link ModelJson#write} puts it, otherwise against the union of its subtypes' fields.
+ * polymorphic object is checked against the subtype its type field names, wherever that field is;
+ * against the union of its subtypes' fields when the type is missing or unknown.
  */
 final class UnknownFieldScan {
 
@@ -71,35 +72,51 @@ final class UnknownFieldScan {
 
     private void object(JsonParser p, Class<?> raw, String path, String source, List<ConfigProblem> problems)
             throws IOException {
-        Map<String, Type> fields = raw == null ? null : fields(raw);
-        if (fields == null) {
+        Map<String, Type> union = raw == null ? null : fields(raw);
+        if (union == null) {
             p.skipChildren();
             return;
         }
         String typeProperty = typeProperty(raw);
-        boolean first = true;
+        Map<String, Type> resolved = typeProperty == null ? union : null;
+        // Fields of a polymorphic object read before its type field: judged once the type is known.
+        List<Map.Entry<String, JsonLocation>> undecided = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            var location = p.currentTokenLocation();
+            JsonLocation location = p.currentTokenLocation();
             p.nextToken();
-            if (first && name.equals(typeProperty) && p.hasToken(JsonToken.VALUE_STRING)) {
+            if (resolved == null && name.equals(typeProperty) && p.hasToken(JsonToken.VALUE_STRING)) {
                 Class<?> subtype = subtype(raw, p.getText());
                 if (subtype != null) {
-                    fields = new LinkedHashMap<>();
-                    fields.put(typeProperty, String.class);
-                    fields.putAll(fields(subtype));
+                    resolved = new LinkedHashMap<>();
+                    resolved.put(typeProperty, String.class);
+                    resolved.putAll(fields(subtype));
                 }
             }
-            first = false;
-            Type fieldType = fields.get(name);
+            Map<String, Type> known = resolved == null ? union : resolved;
+            Type fieldType = known.get(name);
             if (fieldType == null) {
-                problems.add(ConfigProblem.error(JsonPaths.location(source, location), path + "." + name,
-                        "unknown field; expected one of: " + String.join(", ", fields.keySet())));
+                problems.add(unknown(source, location, path + "." + name, known));
                 p.skipChildren();
             } else {
+                if (resolved == null) {
+                    undecided.add(Map.entry(name, location));
+                }
                 value(p, fieldType, path + "." + name, source, problems);
             }
         }
+        if (resolved != null && resolved != union) {
+            for (Map.Entry<String, JsonLocation> field : undecided) {
+                if (!resolved.containsKey(field.getKey())) {
+                    problems.add(unknown(source, field.getValue(), path + "." + field.getKey(), resolved));
+                }
+            }
+        }
+    }
+
+    private static ConfigProblem unknown(String source, JsonLocation location, String path, Map<String, Type> known) {
+        return ConfigProblem.error(JsonPaths.location(source, location), path,
+                "unknown field; expected one of: " + String.join(", ", known.keySet()));
     }
 
     /** JSON field name to Java type: a record's components, or the union over a polymorphic type's subtypes. */

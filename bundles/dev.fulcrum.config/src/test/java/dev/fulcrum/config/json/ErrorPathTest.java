@@ -61,6 +61,17 @@ class ErrorPathTest {
     }
 
     @Test
+    void aTypeFieldAfterTheOtherFieldsIsReadAndStillSelectsTheFieldsAllowed() throws ConfigException {
+        String typeLast = Small.golden().replace("\"checker\": \"TCP_CHECK\",\n                \"common\": {",
+                "\"common\": {").replace("\"delay_before_retry\": \"1s\"\n                }",
+                "\"delay_before_retry\": \"1s\"\n                }, \"checker\": \"TCP_CHECK\"");
+        assertEquals(Small.model(), json.read(typeLast, "s.json"));
+        assertEquals(List.of("s.json:94:17: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0].path': "
+                + "unknown field; expected one of: checker, common"),
+                problems(typeLast.replace("\"common\": {", "\"path\": \"/x\", \"common\": {")));
+    }
+
+    @Test
     void wrongTypesNameThePathAndTheExpectedType() {
         assertEquals(List.of("s.json:158:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
                 problems("\"port\": 8080", "\"port\": \"8080\""));
