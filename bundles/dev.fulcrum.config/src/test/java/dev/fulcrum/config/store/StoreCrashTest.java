@@ -31,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The acceptance test of the store: a child JVM ({@link CrashWriter}) applies revisions as fast as
  * it can and is killed with SIGKILL at a random moment, again and again. After every kill the store
  * must open, hold only intact revisions the child wrote, and have as current either the last
- * revision the child saw acknowledged or the one it was writing at the kill, never anything older,
- * damaged or partial.
+ * revision whose acknowledgement reached the test or a later one of the same run, never anything
+ * older, damaged or partial. (Usually the later one is the write in flight at the kill; on a loaded
+ * machine more than one acknowledgement was seen to be missing once, so the test does not count
+ * on the acknowledgements arriving, only on the store.)
  *
  * <p>SIGKILL keeps the page cache, so this proves atomicity and ordering, not durability against
  * power loss (which the fsyncs in DurableFiles address and no test here can show). There are no
@@ -168,8 +170,10 @@ class StoreCrashTest {
             } else {
                 assertTrue(revision.number() > floor, "after run " + run + " current went back to "
                         + revision.number() + " from " + floor);
-                assertEquals(inFlight, identity, "current " + revision.number() + " is newer than the acknowledged "
-                        + floor + ", so it must be the write in flight at the kill");
+                assertEquals(run, identity.run(), "current " + revision.number() + " is newer than the acknowledged "
+                        + floor + ", so this run must have written it");
+                assertTrue(identity.seq() >= inFlight.seq(), "current " + revision.number() + " is " + identity
+                        + ", older than the first unacknowledged write " + inFlight);
                 inFlightApplied++;
                 known.put(revision.number(), identity);
                 floor = revision.number();
