@@ -46,8 +46,8 @@ final class CheckLauncher {
         // Parent: the platform loader, so neither the framework nor the launcher leaks in.
         try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Method main = loader.loadClass(ENTRY_CLASS)
-                    .getMethod("main", String[].class, PrintStream.class, PrintStream.class);
-            return (Integer) main.invoke(null, args, out, err);
+                    .getMethod("main", String[].class, String.class, PrintStream.class, PrintStream.class);
+            return (Integer) main.invoke(null, args, hostName(), out, err);
         } catch (InvocationTargetException e) {
             // A bug, not bad input (that is exit 1): "not checked", with the trace for the report.
             err.println("fulcrum check: internal error, nothing was checked:");
@@ -72,5 +72,18 @@ final class CheckLauncher {
             return null;
         }
         return found;
+    }
+
+    /**
+     * keepalived's default config id is the host name; the launcher (the process entry, not a
+     * bundle) reads it as gethostname(2) would, without a DNS look-up.
+     */
+    static String hostName() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment == null ? "localhost" : fromEnvironment;
+        }
     }
 }

@@ -46,10 +46,11 @@ public final class ConfigCheck {
 
     /**
      * The launcher's entry point, called reflectively (so the launcher needs no compile-time
-     * dependency on this bundle): real environment, config id = the host name up to its first dot.
+     * dependency on this bundle): real environment, config id = the host name (read by the
+     * launcher) up to its first dot.
      */
-    public static int main(String[] args, PrintStream out, PrintStream err) {
-        ConfigCheck check = new ConfigCheck(System.getenv(), HostName.configIds());
+    public static int main(String[] args, String hostName, PrintStream out, PrintStream err) {
+        ConfigCheck check = new ConfigCheck(System.getenv(), Set.of(HostName.configId(hostName)));
         Report report = check.run(List.of(args));
         out.print(report.output());
         out.flush();

@@ -180,7 +180,7 @@ class ConfigCheckTest {
         Path file = write("keepalived.conf", KEEPALIVED);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ConfigCheck.main(new String[] {"-f", file.toString(), "-i", "lb1"},
+        int code = ConfigCheck.main(new String[] {"-f", file.toString(), "-i", "lb1"}, "lb2.example.com",
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("Configuration is valid\n"));
@@ -190,10 +190,29 @@ class ConfigCheckTest {
     @Test
     void gogoCommandReturnsTheSameText() throws IOException {
         Path file = write("haproxy.cfg", HAPROXY.replace("mode http", "mode ftp"));
-        String text = new CheckCommand().check(file.toString());
+        CheckCommand command = new CheckCommand(hostNamed("lb1.example.com\n"));
+        String text = command.check(file.toString());
         assertTrue(text.startsWith(file + ":4:10: error: 'ftp': unknown proxy mode: expected tcp or http\n"), text);
         assertTrue(text.endsWith("1 error, 0 warnings\n"), text);
-        assertTrue(new CheckCommand().check(dir.resolve("none").toString()).endsWith("(exit 2: not checked)\n"));
+        assertTrue(command.check(dir.resolve("none").toString()).endsWith("(exit 2: not checked)\n"));
+    }
+
+    /** The OS door's sysctl, answering kernel.hostname only. */
+    private static dev.fulcrum.api.os.Sysctl hostNamed(String name) {
+        return new dev.fulcrum.api.os.Sysctl() {
+            @Override
+            public String read(String key) throws IOException {
+                if (!key.equals("kernel.hostname")) {
+                    throw new IOException("no such sysctl: " + key);
+                }
+                return name;
+            }
+
+            @Override
+            public void write(String key, String value) throws IOException {
+                throw new IOException("read-only in this test");
+            }
+        };
     }
 
     @Test
