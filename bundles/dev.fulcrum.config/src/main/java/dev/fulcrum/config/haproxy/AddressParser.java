@@ -1,5 +1,6 @@
 package dev.fulcrum.config.haproxy;
 
+import dev.fulcrum.config.internal.IpLiterals;
 import dev.fulcrum.config.internal.ProblemCollector;
 import java.net.InetAddress;
 import java.util.ArrayList;

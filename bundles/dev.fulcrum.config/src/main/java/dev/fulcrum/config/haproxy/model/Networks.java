@@ -1,9 +1,9 @@
 package dev.fulcrum.config.haproxy.model;
 
 import dev.fulcrum.config.haproxy.Token;
+import dev.fulcrum.config.internal.IpLiterals;
 import dev.fulcrum.config.internal.ProblemCollector;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * An IPv4 or IPv6 address with an optional mask, as {@code option forwardfor except} and the
@@ -39,28 +39,10 @@ final class Networks {
     }
 
     private static boolean isIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return text.indexOf(':') < 0 && IpLiterals.ipv4(text).isPresent();
     }
 
     private static boolean isIpv6(String text) {
-        if (!text.matches("[0-9A-Fa-f:.]+")) {
-            return false;
-        }
-        try {
-            // A literal containing ':' is parsed as IPv6 by InetAddress, never looked up in DNS.
-            InetAddress.getByName(text);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return text.indexOf(':') >= 0 && IpLiterals.ipv6(text).isPresent();
     }
 }

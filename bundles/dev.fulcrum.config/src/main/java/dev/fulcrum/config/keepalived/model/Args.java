@@ -1,12 +1,12 @@
 package dev.fulcrum.config.keepalived.model;
 
 import dev.fulcrum.api.config.SourceLocation;
+import dev.fulcrum.config.internal.IpLiterals;
 import dev.fulcrum.config.internal.ProblemCollector;
 import dev.fulcrum.config.keepalived.Statement;
 import dev.fulcrum.config.keepalived.Token;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Args {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,6})?");
 
     private final ProblemCollector problems;
@@ -153,14 +151,7 @@ final class Args {
     }
 
     static Optional<InetAddress> parseAddress(String text) {
-        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text));
-        } catch (UnknownHostException | SecurityException e) {
-            return Optional.empty();
-        }
+        return IpLiterals.parse(text);
     }
 
     /** A port 1..65535. */

@@ -1,4 +1,4 @@
-package dev.fulcrum.config.haproxy;
+package dev.fulcrum.config.internal;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,12 +11,20 @@ import java.util.Optional;
  * anything that is not a literal). IPv4 is the strict dotted quad of inet_pton(3) without leading
  * zeros, which some resolvers would read as octal; IPv6 is RFC 4291 section 2.2 text.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {
     }
 
-    static Optional<InetAddress> ipv4(String text) {
+    /**
+     * An IPv4 or IPv6 literal, parsed by hand: never a name, never a DNS look-up. Shared by the
+     * keepalived.conf and haproxy.cfg readers and the model JSON, so all three accept the same.
+     */
+    public static Optional<InetAddress> parse(String text) {
+        return text.indexOf(':') >= 0 ? ipv6(text) : ipv4(text);
+    }
+
+    public static Optional<InetAddress> ipv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             return Optional.empty();
@@ -48,7 +56,7 @@ final class IpLiterals {
         return value <= 255 ? value : -1;
     }
 
-    static Optional<InetAddress> ipv6(String text) {
+    public static Optional<InetAddress> ipv6(String text) {
         byte[] bytes = new byte[16];
         int gap = text.indexOf("::");
         if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
@@ -97,7 +105,7 @@ final class IpLiterals {
             }
             int value = 0;
             for (int k = 0; k < part.length(); k++) {
-                int digit = LineTokenizer.hexDigit(part.charAt(k));
+                int digit = hexDigit(part.charAt(k));
                 if (digit < 0) {
                     return null;
                 }
@@ -109,11 +117,11 @@ final class IpLiterals {
         return java.util.Arrays.copyOf(bytes, length);
     }
 
-    static InetAddress anyIpv4() {
+    public static InetAddress anyIpv4() {
         return fromBytes(new byte[4]);
     }
 
-    static InetAddress anyIpv6() {
+    public static InetAddress anyIpv6() {
         try {
             return Inet6Address.getByAddress(null, new byte[16], -1);
         } catch (UnknownHostException impossible) {
@@ -127,5 +135,16 @@ final class IpLiterals {
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** ASCII hex digits only (Character.digit would take other scripts' digits too). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }
