@@ -3,7 +3,6 @@ package dev.fulcrum.config.haproxy.model;
 import dev.fulcrum.config.haproxy.Token;
 import dev.fulcrum.config.internal.IpLiterals;
 import dev.fulcrum.config.internal.ProblemCollector;
-import java.net.InetAddress;
 
 /**
  * An IPv4 or IPv6 address with an optional mask, as {@code option forwardfor except} and the
