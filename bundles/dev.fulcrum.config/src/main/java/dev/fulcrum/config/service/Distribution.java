@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Hands revisions to reconcilers. Every change (a reconciler bound or unbound, a new current
@@ -37,7 +38,7 @@ final class Distribution {
 
     /** A new reconciler: it catches up with the current revision, if there is one. */
     void bind(Reconciler reconciler) {
-        executor.execute(() -> {
+        submit(() -> {
             bound.add(reconciler);
             boundCount = bound.size();
             if (current != null) {
@@ -48,7 +49,7 @@ final class Distribution {
 
     /** A reconciler went away: its result goes too, unless another reconciler of that name is bound. */
     void unbind(Reconciler reconciler) {
-        executor.execute(() -> {
+        submit(() -> {
             bound.removeIf(candidate -> candidate == reconciler);
             boundCount = bound.size();
             String name = safeName(reconciler);
@@ -60,7 +61,7 @@ final class Distribution {
 
     /** The revision that is current now (after an apply or a rollback) goes to every bound reconciler. */
     void publish(Revision revision) {
-        executor.execute(() -> {
+        submit(() -> {
             current = revision;
             for (Reconciler reconciler : List.copyOf(bound)) {
                 handTo(reconciler, revision);
@@ -82,6 +83,18 @@ final class Distribution {
     /** How many reconcilers are bound (as far as the executor has got). */
     int reconcilerCount() {
         return boundCount;
+    }
+
+    /**
+     * Queues a task. Once the executor is shut down (the component is deactivating, and SCR unbinds
+     * after that) the task is dropped: there is nobody left to hand revisions to.
+     */
+    private void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            // deliberately ignored, see above
+        }
     }
 
     /** A reconciler's exception becomes its failed result: one bad subsystem never stops the others. */

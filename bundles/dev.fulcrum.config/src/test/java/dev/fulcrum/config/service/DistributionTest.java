@@ -193,6 +193,19 @@ class DistributionTest {
     }
 
     @Test
+    void afterTheExecutorIsShutDownChangesAreDroppedWithoutAnException() {
+        var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        thread.shutdown();
+        Distribution closing = new Distribution(thread);
+        Recorder a = new Recorder("a");
+        closing.bind(a);
+        closing.publish(revision(1));
+        closing.unbind(a);
+        assertEquals(List.of(), a.received);
+        assertEquals(0, closing.reconcilerCount());
+    }
+
+    @Test
     void onARealSingleThreadTheOrderPerReconcilerIsPreserved() throws Exception {
         var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
