@@ -65,7 +65,7 @@ public class ReconcileIT {
         FrameworkProbe probe = new FrameworkProbe(context);
         Revision first = configuration.apply(DesiredState.EMPTY, "first");
         assertEquals(1, first.number());
-        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, 0 reconcilers");
+        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, 0 reconciler(s)");
 
         Path recorder = TestBundles.moveIn(staged(TestBundles.RECORDER), deployDirectory());
         awaitReceived(List.of(1L));
@@ -75,7 +75,7 @@ public class ReconcileIT {
         assertEquals(2, second.number());
         awaitReceived(List.of(1L, 2L));
         awaitApplied(RecordingReconciler.NAME, 2);
-        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconcilers");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
 
         Revision back = configuration.rollback(1);
         assertEquals(1, back.number());
@@ -92,6 +92,12 @@ public class ReconcileIT {
             assertEquals(99, expected.number());
         }
         assertEquals("an unknown rollback changes nothing", 1, configuration.current().orElseThrow().number());
+        String revisions = probe.shell("fulcrum:revisions");
+        assertTrue(revisions, revisions.lines().anyMatch(line -> line.startsWith("* 1 ") && line.endsWith("first")));
+        assertTrue(revisions, revisions.lines().anyMatch(line -> line.startsWith("  2 ") && line.endsWith("second")));
+        assertTrue(revisions, revisions.contains(RecordingReconciler.NAME + ": revision 1 applied"));
+        String unknown = probe.shell("fulcrum:rollback 99");
+        assertTrue(unknown, unknown.startsWith("revision 99 does not exist"));
 
         Path refusing = TestBundles.moveIn(staged(TestBundles.REFUSING), deployDirectory());
         SubsystemRevision refused = Await.until("the refusing subsystem reports revision 1 failed",
@@ -107,8 +113,15 @@ public class ReconcileIT {
         Await.until("the refusing subsystem reports revision 3 failed", () -> failedAt(RefusingReconciler.NAME, 3));
         awaitConfig(probe, SubsystemState.DEGRADED, 3, RefusingReconciler.NAME);
 
+        assertTrue(probe.shell("fulcrum:revisions").contains(RefusingReconciler.NAME + ": revision 3 FAILED"));
+
+        String rolledBack = probe.shell("fulcrum:rollback 2");
+        assertEquals("revision 2 is current (second)\n", rolledBack);
+        awaitReceived(List.of(1L, 2L, 1L, third.number(), 2L));
+        Await.until("the refusing subsystem reports revision 2 failed", () -> failedAt(RefusingReconciler.NAME, 2));
+
         Files.delete(refusing);
-        awaitConfig(probe, SubsystemState.ACTIVE, 3, "revision 3 current, 1 reconcilers");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
         assertFalse(configuration.appliedBySubsystem().containsKey(RefusingReconciler.NAME));
         Files.delete(recorder);
         Await.until("the recorder is gone", () -> !configuration.appliedBySubsystem().containsKey(RecordingReconciler.NAME));

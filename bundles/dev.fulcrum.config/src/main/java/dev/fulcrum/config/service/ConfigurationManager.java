@@ -188,11 +188,11 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
         OptionalLong current = store.currentNumber();
         int reconcilers = distribution.reconcilerCount();
         if (current.isEmpty()) {
-            return SubsystemStatus.active(NAME, "no revision applied yet, " + reconcilers + " reconcilers");
+            return SubsystemStatus.active(NAME, "no revision applied yet, " + reconcilers + " reconciler(s)");
         }
         List<String> failed = distribution.failedAt(current.getAsLong());
         SubsystemStatus status = failed.isEmpty()
-                ? SubsystemStatus.active(NAME, "revision " + current.getAsLong() + " current, " + reconcilers + " reconcilers")
+                ? SubsystemStatus.active(NAME, "revision " + current.getAsLong() + " current, " + reconcilers + " reconciler(s)")
                 : SubsystemStatus.degraded(NAME, "revision " + current.getAsLong() + " current; failed to apply it: "
                         + String.join(", ", failed));
         return status.withRevision(current.getAsLong());
