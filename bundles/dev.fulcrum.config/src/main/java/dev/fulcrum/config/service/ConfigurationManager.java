@@ -61,8 +61,12 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
 
     @Activate
     public ConfigurationManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
+        this(context.getProperty(STATE_DIR_PROPERTY), log);
+    }
+
+    /** @param stateDir the state directory, or null when the framework has none (tests call this directly) */
+    ConfigurationManager(String stateDir, Logger log) {
         this.log = log;
-        String stateDir = context.getProperty(STATE_DIR_PROPERTY);
         RevisionStore opened = null;
         SubsystemStatus problem = null;
         if (stateDir == null) {
