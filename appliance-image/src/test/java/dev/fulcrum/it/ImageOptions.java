@@ -28,7 +28,7 @@ public final class ImageOptions {
     private ImageOptions() {
     }
 
-    /** @param work a scratch directory of the test: the deploy directory goes there */
+    /** @param work a scratch directory of the test: the deploy and state directories go there */
     public static Option image(Path work) throws IOException {
         Path app = Path.of(System.getProperty("fulcrum.test.app"));
         Properties launcher = launcherProperties();
@@ -40,6 +40,8 @@ public final class ImageOptions {
                     .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
         }
         options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
+        // As the launcher sets it: the configuration service keeps its revisions under it.
+        options.add(frameworkProperty("fulcrum.state.dir").value(work.resolve("state").toString()));
         options.add(frameworkProperty("fulcrum.image.bundles").value(app.resolve("bundles").toString()));
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
         String logLevel = "org.osgi.service.log.admin.loglevel";

@@ -2,6 +2,7 @@ package dev.fulcrum.it;
 
 import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Jar;
+import dev.fulcrum.api.reconcile.Reconciler;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ public final class TestBundles {
     public static final String GREETER = "dev.fulcrum.it.greeter";
     public static final String UNRESOLVABLE = "dev.fulcrum.it.unresolvable";
     public static final String FAILING = "dev.fulcrum.it.failing";
+    public static final String RECORDER = "dev.fulcrum.it.reconciler";
+    public static final String REFUSING = "dev.fulcrum.it.refusing";
 
     private TestBundles() {
     }
@@ -31,6 +34,13 @@ public final class TestBundles {
         build(directory, UNRESOLVABLE, "1.0.0", "dev.fulcrum.it.greeter",
                 Map.of("Import-Package", "dev.fulcrum.it.missing;version=\"[1,2)\",*"));
         build(directory, FAILING, "1.0.0", "dev.fulcrum.it.broken", Map.of());
+    }
+
+    /** Writes the two test subsystems of the reconciler contract: one applies, one refuses. */
+    public static void buildReconcilers(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        build(directory, RECORDER, "1.0.0", "dev.fulcrum.it.reconciler", Map.of());
+        build(directory, REFUSING, "1.0.0", "dev.fulcrum.it.refusing", Map.of());
     }
 
     /**
@@ -70,6 +80,8 @@ public final class TestBundles {
             instructions.forEach(builder::setProperty);
             builder.addClasspath(testClasses());
             builder.addClasspath(jarOf(FrameworkUtil.class));
+            // The API on the class path gives the imports their version ranges.
+            builder.addClasspath(jarOf(Reconciler.class));
             Jar jar = builder.build();
             if (!builder.isOk()) {
                 throw new IllegalStateException("building " + symbolicName + ": " + builder.getErrors());
