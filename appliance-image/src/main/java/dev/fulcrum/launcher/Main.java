@@ -80,7 +80,7 @@ public final class Main {
         out.println("Fulcrum " + version());
         out.println("  application    " + directories.application() + " (read-only: lib/, bundles/)");
         out.println("  configuration  " + directories.configuration() + " (*.cfg -> ConfigAdmin, watched)");
-        out.println("  state          " + directories.state() + " (cache/, deploy/)");
+        out.println("  state          " + directories.state() + " (cache/, deploy/, config/revisions/)");
         out.println("  hot deploy     " + directories.deploy() + " (mv a bundle jar here)");
         out.println("  listening      no network listener yet (the REST API comes with dev.fulcrum.rest)");
         out.println("  shell          " + (interactive ? "Gogo on this terminal: try fulcrum:status, fulcrum:bundles"
