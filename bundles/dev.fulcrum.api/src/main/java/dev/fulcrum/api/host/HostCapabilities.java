@@ -23,15 +23,6 @@ public record HostCapabilities(boolean root, boolean netAdmin, boolean netRaw, F
         Objects.requireNonNull(nftables, "nftables");
     }
 
-    /** Why a subsystem that needs network administration cannot run, or an empty list. */
-    public List<String> missingForNetworkAdministration() {
-        List<String> missing = new ArrayList<>();
-        if (!netAdmin) {
-            missing.add("not running as root and without CAP_NET_ADMIN");
-        }
-        return missing;
-    }
-
     /** One line for status displays: "root, CAP_NET_ADMIN, CAP_NET_RAW; ip_vs: ...; nftables: ...". */
     public String summary() {
         List<String> privileges = new ArrayList<>();

@@ -56,7 +56,6 @@ public final class HotDeployer implements HotDeploy, Subsystem {
     private final BundleOperations operations;
     private final DeployPlanner planner = new DeployPlanner();
     private final Map<Long, DeployRecord> records = new ConcurrentHashMap<>();
-    private final Map<Path, String> problems = new ConcurrentHashMap<>();
     private final Map<Path, String> toldProblems = new ConcurrentHashMap<>();
     private volatile SubsystemStatus status;
 
@@ -125,8 +124,6 @@ public final class HotDeployer implements HotDeploy, Subsystem {
             }
         });
         toldProblems.keySet().retainAll(found.keySet());
-        problems.clear();
-        problems.putAll(found);
         String base = summary();
         status = found.isEmpty() ? SubsystemStatus.active(NAME, base)
                 : SubsystemStatus.degraded(NAME, base + "; " + String.join("; ", found.values()));

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
 public record Acl(String name, Criterion criterion, boolean ignoreCase, List<String> values) {
 
     public Acl {
-        Names.requireName(name, "ACL name");
+        Checks.proxyName("ACL name", name);
         Objects.requireNonNull(criterion, "criterion");
         values = List.copyOf(values);
         if (values.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +22,13 @@ public record Backend(String name, Mode mode, Balance balance, List<Server> serv
     public static final int DEFAULT_RETRIES = 3;
 
     public Backend {
-        Names.requireName(name, "backend name");
+        Checks.proxyName("backend name", name);
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(balance, "balance");
         servers = List.copyOf(servers);
         Objects.requireNonNull(healthCheck, "healthCheck");
         Objects.requireNonNull(timeouts, "timeouts");
-        Names.requireRange(retries, 0, Integer.MAX_VALUE, "retries");
+        Checks.range("retries", retries, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(log, "log");
         Set<String> names = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -34,17 +35,16 @@ public record Balance(Algorithm algorithm, OptionalInt uriLength, OptionalInt ur
         Objects.requireNonNull(hashExpression, "hashExpression");
         boolean uri = algorithm == Algorithm.URI;
         only(uri || (uriLength.isEmpty() && uriDepth.isEmpty() && !uriWhole), "len, depth and whole", "uri", algorithm);
-        uriLength.ifPresent(v -> Names.requireRange(v, 1, Integer.MAX_VALUE, "uri len"));
-        uriDepth.ifPresent(v -> Names.requireRange(v, 1, Integer.MAX_VALUE, "uri depth"));
+        uriLength.ifPresent(v -> Checks.range("uri len", v, 1, Integer.MAX_VALUE));
+        uriDepth.ifPresent(v -> Checks.range("uri depth", v, 1, Integer.MAX_VALUE));
         boolean named = algorithm == Algorithm.URL_PARAM || algorithm == Algorithm.HDR || algorithm == Algorithm.RDP_COOKIE;
         if (named != name.isPresent()) {
             throw new IllegalArgumentException("balance " + algorithm.keyword() + (named ? " needs" : " takes no") + " name");
         }
-        name.ifPresent(n -> Names.requireNonBlank(n, "balance name"));
+        name.ifPresent(n -> Checks.name("balance name", n));
         only(algorithm == Algorithm.URL_PARAM || !checkPost, "check_post", "url_param", algorithm);
         only(algorithm == Algorithm.HDR || !useDomainOnly, "use_domain_only", "hdr", algorithm);
-        Names.requireRange(draws, algorithm == Algorithm.RANDOM ? 1 : 0, algorithm == Algorithm.RANDOM ? Integer.MAX_VALUE : 0,
-                "random draws");
+        Checks.range("random draws", draws, algorithm == Algorithm.RANDOM ? 1 : 0, algorithm == Algorithm.RANDOM ? Integer.MAX_VALUE : 0);
         if ((algorithm == Algorithm.HASH) != hashExpression.isPresent()) {
             throw new IllegalArgumentException("balance hash needs an expression, the others none");
         }

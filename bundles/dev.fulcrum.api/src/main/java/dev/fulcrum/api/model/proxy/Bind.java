@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 public record Bind(String address, PortRange portRange, Optional<TlsSettings> ssl) {
 
     public Bind {
-        Names.requireNonBlank(address, "bind address");
+        Checks.name("bind address", address);
         Objects.requireNonNull(portRange, "portRange");
         Objects.requireNonNull(ssl, "ssl");
     }

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record Condition(boolean unless, List<String> aclNames) {
         if (aclNames.isEmpty()) {
             throw new IllegalArgumentException("a condition needs at least one ACL");
         }
-        aclNames.forEach(n -> Names.requireName(n.startsWith("!") ? n.substring(1) : n, "ACL name"));
+        aclNames.forEach(n -> Checks.proxyName("ACL name", n.startsWith("!") ? n.substring(1) : n));
     }
 
     /** The referenced ACL names without negation. */

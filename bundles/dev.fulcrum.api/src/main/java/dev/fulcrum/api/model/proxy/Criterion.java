@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public record Criterion(Fetch fetch, Optional<String> header) {
             throw new IllegalArgumentException(fetch.keyword() + (fetch.takesHeader() ? " needs" : " takes no")
                     + " header name");
         }
-        header.ifPresent(h -> Names.requireNonBlank(h, "header name"));
+        header.ifPresent(h -> Checks.name("header name", h));
     }
 
     public static Criterion of(Fetch fetch) {

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,6 @@ public record ForwardFor(Optional<String> except, String header, boolean ifNone)
 
     public ForwardFor {
         Objects.requireNonNull(except, "except");
-        Names.requireNonBlank(header, "forwardfor header");
+        Checks.name("forwardfor header", header);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +22,11 @@ public record Frontend(String name, List<Bind> binds, Mode mode, Timeouts timeou
         List<BackendRule> useBackend, Optional<String> defaultBackend, LogSettings log, ProxyOptions options) {
 
     public Frontend {
-        Names.requireName(name, "frontend name");
+        Checks.proxyName("frontend name", name);
         binds = List.copyOf(binds);
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(timeouts, "timeouts");
-        Names.requireRange(maxconn, 0, Integer.MAX_VALUE, "maxconn");
+        Checks.range("maxconn", maxconn, 0, Integer.MAX_VALUE);
         acls = List.copyOf(acls);
         useBackend = List.copyOf(useBackend);
         Objects.requireNonNull(defaultBackend, "defaultBackend");

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public record HealthCheck(String method, String uri, String version, List<HttpCh
     public static final String DEFAULT_VERSION = "HTTP/1.0";
 
     public HealthCheck {
-        Names.requireNonBlank(method, "httpchk method");
-        Names.requireNonBlank(uri, "httpchk uri");
-        Names.requireNonBlank(version, "httpchk version");
+        Checks.name("httpchk method", method);
+        Checks.name("httpchk uri", uri);
+        Checks.name("httpchk version", version);
         expects = List.copyOf(expects);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record LogTarget(String address, String facility, Optional<String> level)
             "debug");
 
     public LogTarget {
-        Names.requireNonBlank(address, "log address");
+        Checks.name("log address", address);
         Objects.requireNonNull(facility, "facility");
         Objects.requireNonNull(level, "level");
         if (!FACILITIES.contains(facility)) {

@@ -1,11 +1,12 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 /** The ports of a {@code bind} address: one port ({@code first == last}) or a range (configuration.txt 4.2 "bind"). */
 public record PortRange(int first, int last) {
 
     public PortRange {
-        Names.requireRange(first, 1, 65535, "first port");
-        Names.requireRange(last, first, 65535, "last port");
+        Checks.range("first port", first, 1, 65535);
+        Checks.range("last port", last, first, 65535);
     }
 
     public static PortRange of(int port) {

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,14 +35,14 @@ public record ProxyGlobal(List<LogTarget> logTargets, int maxconn, Optional<Stri
 
     public ProxyGlobal {
         logTargets = List.copyOf(logTargets);
-        Names.requireRange(maxconn, 1, Integer.MAX_VALUE, "global maxconn");
+        Checks.range("global maxconn", maxconn, 1, Integer.MAX_VALUE);
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(chroot, "chroot");
         Objects.requireNonNull(nbthread, "nbthread");
         Objects.requireNonNull(statsSocket, "statsSocket");
         if (nbthread.isPresent()) {
-            Names.requireRange(nbthread.getAsInt(), 1, MAX_THREADS, "nbthread");
+            Checks.range("nbthread", nbthread.getAsInt(), 1, MAX_THREADS);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -33,16 +34,16 @@ public record Server(String name, String host, int port, boolean check, Duration
     public static final int MAX_WEIGHT = 256;
 
     public Server {
-        Names.requireNonBlank(name, "server name");
-        Names.requireNonBlank(host, "server host");
-        Names.requireRange(port, 0, 65535, "server port");
-        Names.requirePositive(inter, "inter");
-        Names.requirePositive(fastinter, "fastinter");
-        Names.requirePositive(downinter, "downinter");
-        Names.requireRange(rise, 1, Integer.MAX_VALUE, "rise");
-        Names.requireRange(fall, 1, Integer.MAX_VALUE, "fall");
-        Names.requireRange(weight, 0, MAX_WEIGHT, "weight");
-        Names.requireRange(maxconn, 0, Integer.MAX_VALUE, "maxconn");
+        Checks.name("server name", name);
+        Checks.name("server host", host);
+        Checks.range("server port", port, 0, 65535);
+        Checks.positive("inter", inter);
+        Checks.positive("fastinter", fastinter);
+        Checks.positive("downinter", downinter);
+        Checks.range("rise", rise, 1, Integer.MAX_VALUE);
+        Checks.range("fall", fall, 1, Integer.MAX_VALUE);
+        Checks.range("weight", weight, 0, MAX_WEIGHT);
+        Checks.range("maxconn", maxconn, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(slowstart, "slowstart");
         if (slowstart.isNegative()) {
             throw new IllegalArgumentException("slowstart must not be negative");

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public record StatsSocket(String path, String level) {
     public static final String DEFAULT_LEVEL = "user";
 
     public StatsSocket {
-        Names.requireNonBlank(path, "stats socket path");
+        Checks.name("stats socket path", path);
         Objects.requireNonNull(level, "level");
         if (!LEVELS.contains(level)) {
             throw new IllegalArgumentException("unknown stats socket level '" + level + "'");

@@ -1,5 +1,6 @@
 package dev.fulcrum.api.model.proxy;
 
+import dev.fulcrum.api.model.internal.Checks;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record TlsSettings(List<String> certificates, List<String> alpn) {
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException("ssl needs at least one certificate (crt)");
         }
-        certificates.forEach(c -> Names.requireNonBlank(c, "crt"));
-        alpn.forEach(a -> Names.requireNonBlank(a, "alpn protocol"));
+        certificates.forEach(c -> Checks.name("crt", c));
+        alpn.forEach(a -> Checks.name("alpn protocol", a));
     }
 }

@@ -22,7 +22,7 @@ class LvsModelTest {
         InetAddress address = InetAddress.getByName("192.168.0.1");
         assertEquals(65535, new RealServer(address, 80, 65535, Optional.empty(), false, Optional.empty(),
                 Optional.empty(), 0, 0, List.of()).weight());
-        assertEquals("weight must be 0..65535: 65536", assertThrows(IllegalArgumentException.class,
+        assertEquals("weight must be from 0 to 65535, was 65536", assertThrows(IllegalArgumentException.class,
                 () -> new RealServer(address, 80, 65536, Optional.empty(), false, Optional.empty(), Optional.empty(),
                         0, 0, List.of())).getMessage());
     }

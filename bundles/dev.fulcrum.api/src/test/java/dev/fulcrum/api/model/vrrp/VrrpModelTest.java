@@ -24,9 +24,9 @@ class VrrpModelTest {
     @Test
     void instanceRangesAreEnforced() {
         assertEquals(255, instance(255, 255, 3).virtualRouterId());
-        assertEquals("virtualRouterId must be 1..255: 0",
+        assertEquals("virtualRouterId must be from 1 to 255, was 0",
                 assertThrows(IllegalArgumentException.class, () -> instance(0, 100, 2)).getMessage());
-        assertEquals("priority must be 1..255: 256",
+        assertEquals("priority must be from 1 to 255, was 256",
                 assertThrows(IllegalArgumentException.class, () -> instance(1, 256, 2)).getMessage());
         assertEquals("version must be 2 or 3: 4",
                 assertThrows(IllegalArgumentException.class, () -> instance(1, 100, 4)).getMessage());
