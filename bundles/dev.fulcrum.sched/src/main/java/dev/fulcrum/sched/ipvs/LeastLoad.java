@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * IPVS {@code lc}, {@code wlc}, {@code sed}, {@code nq} and {@code ovf}: the least loaded usable server in
- * the given {@link LoadOrders order}, among those the algorithm admits. The kernel scans all destinations per connection (O(n)); here the hooks keep
- * a {@link LoadIndex} ordered (O(log n) per change) and a pick reads its head (O(1)).
+ * the given {@link LoadOrders order}, among those the algorithm admits. The kernel scans all destinations
+ * per connection (O(n)); here the hooks keep a {@link LoadIndex} ordered (O(log n) per change) and a pick
+ * reads its head (O(1)).
  */
 final class LeastLoad implements Scheduler {
 

@@ -7,6 +7,8 @@ import dev.fulcrum.sched.common.ExpiringMap;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * IPVS {@code lblc} (net/netfilter/ipvs/ip_vs_lblc.c), locality-based least connection for cache
@@ -18,6 +20,8 @@ import java.util.Optional;
 final class LocalityLeastConnection extends Locality {
 
     private final ExpiringMap<AddressKey, ServerView> destinations;
+    private final Predicate<ServerView> stillFits = cached -> index.pickable(cached) && !overloaded(cached);
+    private final Supplier<ServerView> leastLoaded = () -> index.least().orElse(null);
 
     LocalityLeastConnection(InstantSource clock, List<ServerView> servers) {
         super(servers);
@@ -26,9 +30,8 @@ final class LocalityLeastConnection extends Locality {
 
     @Override
     public Optional<ServerView> pick(RequestContext request) {
-        return Optional.ofNullable(destinations.lookup(AddressKey.of(request.destinationAddress()),
-                cached -> index.pickable(cached) && !overloaded(cached),
-                () -> index.least().orElse(null)));
+        return Optional.ofNullable(
+                destinations.lookup(AddressKey.of(request.destinationAddress()), stillFits, leastLoaded));
     }
 
     @Override

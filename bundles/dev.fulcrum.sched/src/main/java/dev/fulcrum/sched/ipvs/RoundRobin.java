@@ -6,7 +6,7 @@ import dev.fulcrum.sched.common.SnapshotScheduler;
 import dev.fulcrum.sched.common.Tiers;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * IPVS {@code rr} (net/netfilter/ipvs/ip_vs_rr.c): the usable servers in list order, one after the
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RoundRobin extends SnapshotScheduler<List<ServerView>> {
 
-    private final AtomicLong next = new AtomicLong();
+    private final AtomicInteger next = new AtomicInteger();
 
     RoundRobin(List<ServerView> servers) {
         super(servers, Tiers::usable);
@@ -25,10 +25,11 @@ final class RoundRobin extends SnapshotScheduler<List<ServerView>> {
     public Optional<ServerView> pick(RequestContext request) {
         List<ServerView> sequence = snapshot();
         int size = sequence.size();
-        long start = next.getAndIncrement();
+        // Masked to stay non-negative: after 2^31 picks the position jumps once, harmless for a rotation.
+        int first = size == 0 ? 0 : (next.getAndIncrement() & Integer.MAX_VALUE) % size;
         // A pick can run between a state change and its hook: step over servers no longer usable.
         for (int i = 0; i < size; i++) {
-            ServerView server = sequence.get((int) Long.remainderUnsigned(start + i, size));
+            ServerView server = sequence.get((first + i) % size);
             if (server.usable()) {
                 return Optional.of(server);
             }

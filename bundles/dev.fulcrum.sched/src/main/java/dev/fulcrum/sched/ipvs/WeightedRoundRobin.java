@@ -29,11 +29,11 @@ final class WeightedRoundRobin extends SnapshotScheduler<WrrCycle> {
         if (length == 0) {
             return Optional.empty();
         }
-        long start = next.getAndIncrement();
+        long first = (next.getAndIncrement() & Long.MAX_VALUE) % length;
         // Between a state change and its hook the cycle may name a server no longer usable: move on,
         // trying at most one cycle's worth (the first usable one is normally next).
         for (long i = 0; i < length; i++) {
-            ServerView server = cycle.at(Long.remainderUnsigned(start + i, length));
+            ServerView server = cycle.at((first + i) % length);
             if (server.usable()) {
                 return Optional.of(server);
             }

@@ -105,7 +105,8 @@ class ConcurrencyTest {
                     scheduler.serverChanged(flapping.state(random.nextBoolean() ? ServerState.UP : ServerState.DOWN));
                     scheduler.serverChanged(failed.state(random.nextBoolean() ? ServerState.DOWN : ServerState.MAINT)
                             .weight(1 + random.nextInt(10)));
-                    scheduler.serverChanged(weightless.state(random.nextBoolean() ? ServerState.UP : ServerState.DRAIN));
+                    scheduler.serverChanged(
+                            weightless.state(random.nextBoolean() ? ServerState.UP : ServerState.DRAIN));
                     scheduler.serverChanged(draining.weight(1 + random.nextInt(10)));
                     scheduler.serverRemoved(flapping);
                     scheduler.serverAdded(flapping);

@@ -83,7 +83,8 @@ class WeightedRoundRobinTest {
 
         wrr.serverChanged(b.weight(2));
         wrr.serverChanged(c.state(ServerState.UP).weight(4));
-        // New cycle, 4:2:2 -> di 2, mw 3: cw=3 C | cw=1 A B C. The counter (3) carries on into it: positions 3 0 1 2 ...
+        // New cycle, 4:2:2 -> di 2, mw 3: cw=3 C | cw=1 A B C. The counter (3) carries on into it:
+        // positions 3 0 1 2 3 0 1 2.
         assertEquals("C C A B C C A B", picks(wrr, 8));
     }
 }

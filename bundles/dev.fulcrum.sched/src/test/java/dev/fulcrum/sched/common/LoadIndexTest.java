@@ -1,0 +1,80 @@
+package dev.fulcrum.sched.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fulcrum.api.sched.ServerState;
+import dev.fulcrum.api.sched.ServerView;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadIndexTest {
+
+    private static final Comparator<Load> BY_ACTIVE = Comparator.comparingInt(Load::active);
+
+    private static String least(LoadIndex index) {
+        return index.least().map(ServerView::id).orElse("-");
+    }
+
+    @Test
+    void headIsTheLeastLoadedAndTiesGoToListOrder() {
+        TestServer a = TestServer.up("A", 1).connections(3, 0);
+        TestServer b = TestServer.up("B", 1).connections(1, 0);
+        TestServer c = TestServer.up("C", 1).connections(1, 0);
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> true, List.of(a, b, c));
+        assertEquals("B", least(index));
+
+        index.update(b.connections(4, 0));
+        assertEquals("C", least(index));
+        index.update(a.connections(0, 0));
+        assertEquals("A", least(index));
+        index.remove(a);
+        assertEquals("C", least(index));
+    }
+
+    @Test
+    void anUpdateThatLeavesTheOrderUnchangedKeepsTheServer() {
+        TestServer a = TestServer.up("A", 1);
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> true, List.of(a));
+        index.update(a.connections(0, 7));
+        index.update(a.weight(5));
+        assertEquals("A", least(index));
+    }
+
+    @Test
+    void aServerRemovedAndAddedAgainGoesToTheTail() {
+        TestServer a = TestServer.up("A", 1);
+        TestServer b = TestServer.up("B", 1);
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> true, List.of(a, b));
+        index.remove(a);
+        index.update(a);
+        assertEquals("B", least(index));
+    }
+
+    @Test
+    void backupsComeLastAndOnlyWhenNoNormalServerIsUsable() {
+        TestServer backup = TestServer.up("Z", 1).backup(true);
+        TestServer normal = TestServer.up("A", 1).connections(100, 0);
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> load.active() < 50, List.of(backup, normal));
+        // The normal server is usable but not admitted (full): the backup still may not stand in.
+        assertEquals("-", least(index));
+        assertFalse(index.pickable(backup));
+
+        index.update(normal.state(ServerState.DOWN));
+        assertEquals("Z", least(index));
+        assertTrue(index.pickable(backup));
+    }
+
+    @Test
+    void aHeadChangedBehindTheIndexIsSkipped() {
+        TestServer a = TestServer.up("A", 1);
+        TestServer b = TestServer.up("B", 1).connections(5, 0);
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> true, List.of(a, b));
+        // The owner changed A's state but its hook has not run yet.
+        a.state(ServerState.MAINT);
+        assertEquals("B", least(index));
+        assertFalse(index.pickable(a));
+    }
+}
