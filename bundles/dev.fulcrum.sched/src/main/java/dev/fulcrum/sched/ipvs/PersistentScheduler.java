@@ -3,14 +3,17 @@ package dev.fulcrum.sched.ipvs;
 import dev.fulcrum.api.model.lvs.Persistence;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.api.sched.Scheduler;
+import dev.fulcrum.api.sched.SchedulerSettings;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
 import dev.fulcrum.sched.common.AddressKey;
 import dev.fulcrum.sched.common.ExpiringMap;
-import java.time.InstantSource;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * IPVS persistence (keepalived.conf(5) {@code persistence_timeout}, {@code persistence_granularity};
@@ -27,16 +30,20 @@ public final class PersistentScheduler implements Scheduler {
     private final Persistence persistence;
     private final ExpiringMap<AddressKey, ServerView> clients;
     private final Set<String> present = ConcurrentHashMap.newKeySet();
+    /** UP or DRAIN, weight above 0, still in the pool. */
+    private final Predicate<ServerView> keepsClients = server -> (server.state() == ServerState.UP
+            || server.state() == ServerState.DRAIN) && server.weight() > 0 && present.contains(server.id());
 
     /**
      * @param algorithm the scheduler that places new clients; its hooks are forwarded
+     * @param settings  the settings the algorithm was created with; its clock times the entries
      * @param servers   the servers the algorithm was created with
      */
-    public PersistentScheduler(Scheduler algorithm, Persistence persistence, InstantSource clock,
-            Iterable<? extends ServerView> servers) {
-        this.algorithm = algorithm;
-        this.persistence = persistence;
-        this.clients = new ExpiringMap<>(persistence.timeout(), clock);
+    public PersistentScheduler(Scheduler algorithm, Persistence persistence, SchedulerSettings settings,
+            Collection<? extends ServerView> servers) {
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.persistence = Objects.requireNonNull(persistence, "persistence");
+        this.clients = new ExpiringMap<>(persistence.timeout(), settings.clock());
         servers.forEach(server -> present.add(server.id()));
     }
 
@@ -44,13 +51,7 @@ public final class PersistentScheduler implements Scheduler {
     public Optional<ServerView> pick(RequestContext request) {
         AddressKey client = AddressKey.masked(request.sourceAddress(), persistence.granularity());
         return Optional.ofNullable(
-                clients.lookup(client, this::keepsClients, () -> algorithm.pick(request).orElse(null)));
-    }
-
-    /** UP or DRAIN, weight above 0, still in the pool. */
-    private boolean keepsClients(ServerView server) {
-        boolean inService = server.state() == ServerState.UP || server.state() == ServerState.DRAIN;
-        return inService && server.weight() > 0 && present.contains(server.id());
+                clients.lookup(client, keepsClients, () -> algorithm.pick(request).orElse(null)));
     }
 
     @Override

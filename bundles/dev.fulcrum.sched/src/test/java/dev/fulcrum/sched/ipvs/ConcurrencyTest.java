@@ -12,7 +12,6 @@ import dev.fulcrum.api.sched.ServerView;
 import dev.fulcrum.sched.common.TestRequest;
 import dev.fulcrum.sched.common.TestServer;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +55,7 @@ class ConcurrencyTest {
         SchedulerSettings settings = SchedulerSettings.defaults().withRandom(new SplittableRandom(4));
         // A persistent client may stay on a DRAIN server, so only DOWN, MAINT and weight 0 are forbidden.
         run(servers -> new PersistentScheduler(Algorithms.named(name).create(settings, servers), persistence,
-                InstantSource.system(), servers), false);
+                settings, servers), false);
     }
 
     private static void run(Function<List<TestServer>, Scheduler> create, boolean drainForbidden)

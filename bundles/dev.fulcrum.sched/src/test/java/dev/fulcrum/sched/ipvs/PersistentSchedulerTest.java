@@ -4,6 +4,7 @@ import static dev.fulcrum.sched.ipvs.Algorithms.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.model.lvs.Persistence;
+import dev.fulcrum.api.sched.SchedulerSettings;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.sched.common.TestClock;
 import dev.fulcrum.sched.common.TestRequest;
@@ -24,7 +25,8 @@ class PersistentSchedulerTest {
 
     private PersistentScheduler persistent(Optional<String> netmask) {
         Persistence persistence = new Persistence(Duration.ofSeconds(300), netmask.map(TestRequest::address));
-        return new PersistentScheduler(new RoundRobin(List.copyOf(servers)), persistence, clock, servers);
+        return new PersistentScheduler(new RoundRobin(List.copyOf(servers)), persistence,
+                SchedulerSettings.defaults().withClock(clock), servers);
     }
 
     private static String pick(PersistentScheduler scheduler, String client) {
