@@ -3,15 +3,18 @@ package dev.fulcrum.sched.common;
 import dev.fulcrum.api.sched.ServerView;
 
 /**
- * A server's weight, usability and connection counts as last reported through the hooks, with its place
- * in the list. Immutable, so it can key an ordered map: a change replaces the whole entry.
+ * A server's weight, usability, connection counts and {@link OverloadFlags overload flag} as last reported
+ * through the hooks, with its place in the list. Immutable, so it can key an ordered map: a change
+ * replaces the whole entry.
  */
 public record Load(ServerView server, boolean usable, boolean backup, int weight, int active, int inactive,
-        long order) {
+        boolean overloaded, long order) {
 
-    static Load of(ServerView server, long order) {
+    /** The server's load now, given its previous one (for the overload flag's hysteresis), if any. */
+    static Load of(ServerView server, Load before, long order) {
+        boolean overloaded = OverloadFlags.next(before != null && before.overloaded(), server);
         return new Load(server, server.usable(), server.backup(), server.weight(), server.activeConnections(),
-                server.inactiveConnections(), order);
+                server.inactiveConnections(), overloaded, order);
     }
 
     /**

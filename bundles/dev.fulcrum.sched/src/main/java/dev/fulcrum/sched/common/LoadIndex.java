@@ -27,7 +27,8 @@ public final class LoadIndex {
 
     /**
      * @param byLoad  the algorithm's order, least loaded first; it sees only admitted loads
-     * @param admits  which servers may be picked at all, on top of {@link Load#usable()}
+     * @param admits  which servers may be picked at all, on top of {@link Load#usable()} and not
+     *                {@link Load#overloaded()}
      * @param servers the initial servers, in list order
      */
     public LoadIndex(Comparator<Load> byLoad, Predicate<Load> admits, Collection<? extends ServerView> servers) {
@@ -41,10 +42,10 @@ public final class LoadIndex {
     /** Takes in the server's current weight, state and connections (it is added when unknown). */
     public synchronized void update(ServerView server) {
         Load old = current.get(server.id());
-        Load now = Load.of(server, old == null ? nextOrder++ : old.order());
+        Load now = Load.of(server, old, old == null ? nextOrder++ : old.order());
         // Insert before removing, so that a concurrent pick never finds the index empty for a moment. An
         // entry that orders equal to the old one is the same map key: put kept it, so it must stay.
-        boolean admitted = now.usable() && admits.test(now);
+        boolean admitted = now.usable() && !now.overloaded() && admits.test(now);
         if (admitted) {
             ordered.put(now, server);
         }
@@ -81,11 +82,12 @@ public final class LoadIndex {
     }
 
     /**
-     * Whether a server remembered from an earlier pick (a cache, a persistence entry) may still take a new
-     * request: in the index, usable now, and not a backup while a normal server is usable.
+     * Whether a server remembered from an earlier pick (a cache entry) may still take a new request: in
+     * the index and not overloaded, usable now, and not a backup while a normal server is usable.
      */
     public boolean pickable(ServerView server) {
-        return current.containsKey(server.id()) && server.usable() && !(server.backup() && usableNormals > 0);
+        Load load = current.get(server.id());
+        return load != null && !load.overloaded() && server.usable() && !(server.backup() && usableNormals > 0);
     }
 
     private static int countsAsUsableNormal(Load load) {

@@ -4,6 +4,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -43,20 +44,21 @@ final class BucketTable {
     }
 
     /**
-     * The server in the key's bucket if it can take the connection. Otherwise, with {@code fallback}
+     * The server in the key's bucket if it is {@code available}. Otherwise, with {@code fallback}
      * (flag-1: {@code sh-fallback}, {@code mh-fallback}), the kernel's walk (ip_vs_sh_get_fallback(),
      * ip_vs_mh_get_fallback()): rehash the key with offsets starting at its own bucket until a usable
      * server turns up, at most once round the table.
      *
      * @param bucketAt the key's bucket for a hash offset (offset 0 is the plain lookup)
      */
-    static Optional<ServerView> lookup(ServerView[] table, IntUnaryOperator bucketAt, boolean fallback) {
+    static Optional<ServerView> lookup(ServerView[] table, IntUnaryOperator bucketAt, boolean fallback,
+            Predicate<ServerView> available) {
         if (table.length == 0) {
             return Optional.empty();
         }
         int home = bucketAt.applyAsInt(0);
         ServerView server = table[home];
-        if (server.usable()) {
+        if (available.test(server)) {
             return Optional.of(server);
         }
         if (!fallback) {
@@ -64,7 +66,7 @@ final class BucketTable {
         }
         for (int offset = 0; offset < table.length; offset++) {
             ServerView candidate = table[bucketAt.applyAsInt((offset + home) % table.length)];
-            if (candidate.usable()) {
+            if (available.test(candidate)) {
                 return Optional.of(candidate);
             }
         }

@@ -26,7 +26,7 @@ final class DestinationHashing extends SnapshotScheduler<ServerView[]> {
     @Override
     public Optional<ServerView> pick(RequestContext request) {
         int folded = AddressKey.of(request.destinationAddress()).fold();
-        return BucketTable.lookup(snapshot(), offset -> bucket(folded), false);
+        return BucketTable.lookup(snapshot(), offset -> bucket(folded), false, availability);
     }
 
     /** ip_vs_dh_hashkey(): {@code (ntohl(addr_fold) * 2654435761UL) & mask}. */

@@ -26,7 +26,7 @@ final class Failover extends SnapshotScheduler<List<ServerView>> {
     public Optional<ServerView> pick(RequestContext request) {
         // The head is normally usable; a later one only while a state change awaits its hook.
         for (ServerView server : snapshot()) {
-            if (server.usable()) {
+            if (available(server)) {
                 return Optional.of(server);
             }
         }

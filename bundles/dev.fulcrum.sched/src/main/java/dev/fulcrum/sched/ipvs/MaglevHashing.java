@@ -37,6 +37,6 @@ final class MaglevHashing extends SnapshotScheduler<ServerView[]> {
         int port = withPort ? request.sourcePort() : 0;
         return BucketTable.lookup(table,
                 offset -> (int) Long.remainderUnsigned(Hash64.of(source, port, offset, KEY_SEED), table.length),
-                fallback);
+                fallback, availability);
     }
 }

@@ -30,7 +30,7 @@ final class RoundRobin extends SnapshotScheduler<List<ServerView>> {
         // A pick can run between a state change and its hook: step over servers no longer usable.
         for (int i = 0; i < size; i++) {
             ServerView server = sequence.get((first + i) % size);
-            if (server.usable()) {
+            if (available(server)) {
                 return Optional.of(server);
             }
         }

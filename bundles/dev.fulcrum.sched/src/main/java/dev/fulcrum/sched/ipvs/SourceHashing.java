@@ -33,7 +33,7 @@ final class SourceHashing extends SnapshotScheduler<ServerView[]> {
     public Optional<ServerView> pick(RequestContext request) {
         int folded = AddressKey.of(request.sourceAddress()).fold();
         int port = withPort ? request.sourcePort() : 0;
-        return BucketTable.lookup(snapshot(), offset -> bucket(folded, port, offset), fallback);
+        return BucketTable.lookup(snapshot(), offset -> bucket(folded, port, offset), fallback, availability);
     }
 
     /** ip_vs_sh_hashkey(): {@code (offset + hash_32(port + addr_fold, 8)) & mask}. */

@@ -40,12 +40,12 @@ final class TwoChoices extends SnapshotScheduler<WeightedDraw> {
             one = draw.draw(random);
             two = draw.draw(random);
         }
-        boolean oneUsable = one.usable();
-        boolean twoUsable = two.usable();
+        boolean oneUsable = available(one);
+        boolean twoUsable = available(two);
         if (oneUsable && twoUsable) {
             return Optional.of(lessLoaded(one, two));
         }
-        // A state change awaiting its hook: take the other draw, or none this time.
+        // Over its threshold, or a state change awaiting its hook: take the other draw, or none this time.
         return oneUsable ? Optional.of(one) : twoUsable ? Optional.of(two) : Optional.empty();
     }
 

@@ -34,7 +34,7 @@ final class WeightedRoundRobin extends SnapshotScheduler<WrrCycle> {
         // trying at most one cycle's worth (the first usable one is normally next).
         for (long i = 0; i < length; i++) {
             ServerView server = cycle.at((first + i) % length);
-            if (server.usable()) {
+            if (available(server)) {
                 return Optional.of(server);
             }
         }
