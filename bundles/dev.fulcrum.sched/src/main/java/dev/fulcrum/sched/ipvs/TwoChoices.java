@@ -15,11 +15,13 @@ import java.util.random.RandomGenerator;
  * {@code ip_vs_dest_conn_overhead() / weight} (cross-multiplied; the first draw wins ties).
  *
  * <p>The kernel walks the list subtracting weights from the random numbers (O(n)); here the hooks
- * precompute a {@link WeightedDraw} alias table and a draw is O(1). Connection counts are read live, so
- * {@link #connectionsChanged} needs no work. The random source is shared by all picking threads and is
+ * precompute a {@link WeightedDraw} alias table and a draw is O(1). Connection counts are read live
+ * (their hook only moves the overload flags). The random source is shared by all picking threads and is
  * not thread-safe in general, so the two draws hold its lock.
  */
 final class TwoChoices extends SnapshotScheduler<WeightedDraw> {
+
+    private static final int REDRAWS = 4;
 
     private final RandomGenerator random;
 
@@ -34,19 +36,23 @@ final class TwoChoices extends SnapshotScheduler<WeightedDraw> {
         if (draw.isEmpty()) {
             return Optional.empty();
         }
-        ServerView one;
-        ServerView two;
-        synchronized (random) {
-            one = draw.draw(random);
-            two = draw.draw(random);
+        // The table holds every usable server; the kernel draws among the ones not overloaded. Draws
+        // that hit an unavailable server (over its threshold, or awaiting a hook) are retried a few
+        // times, then the first available server stands in, so a pick never fails while one is left.
+        for (int attempt = 0; attempt < REDRAWS; attempt++) {
+            ServerView one;
+            ServerView two;
+            synchronized (random) {
+                one = draw.draw(random);
+                two = draw.draw(random);
+            }
+            boolean oneAvailable = available(one);
+            boolean twoAvailable = available(two);
+            if (oneAvailable || twoAvailable) {
+                return Optional.of(oneAvailable && twoAvailable ? lessLoaded(one, two) : oneAvailable ? one : two);
+            }
         }
-        boolean oneUsable = available(one);
-        boolean twoUsable = available(two);
-        if (oneUsable && twoUsable) {
-            return Optional.of(lessLoaded(one, two));
-        }
-        // Over its threshold, or a state change awaiting its hook: take the other draw, or none this time.
-        return oneUsable ? Optional.of(one) : twoUsable ? Optional.of(two) : Optional.empty();
+        return draw.servers().stream().filter(availability).findFirst();
     }
 
     private static ServerView lessLoaded(ServerView one, ServerView two) {

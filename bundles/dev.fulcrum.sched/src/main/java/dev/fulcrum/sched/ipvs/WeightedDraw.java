@@ -60,6 +60,11 @@ final class WeightedDraw {
         return new WeightedDraw(servers, keep, alias, total);
     }
 
+    /** The servers, in list order. */
+    List<ServerView> servers() {
+        return List.of(servers);
+    }
+
     boolean isEmpty() {
         return servers.length == 0;
     }

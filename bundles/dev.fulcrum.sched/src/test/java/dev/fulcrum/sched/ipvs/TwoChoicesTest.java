@@ -60,4 +60,13 @@ class TwoChoicesTest {
         twos.serverChanged(a.state(ServerState.MAINT));
         assertEquals(Map.of("Z", PICKS), count(twos));
     }
+
+    @Test
+    void anOverloadedHeavyweightLeavesEveryPickToTheOthers() {
+        // A holds 100 of 101 weight units but is over its threshold: most draws hit it; no pick may fail.
+        TestServer a = TestServer.up("A", 100).maxConnections(1);
+        Scheduler twos = new TwoChoices(new SplittableRandom(8), List.of(a, TestServer.up("B", 1)));
+        twos.connectionsChanged(a.connections(1, 0));
+        assertEquals(Map.of("B", PICKS), count(twos));
+    }
 }
