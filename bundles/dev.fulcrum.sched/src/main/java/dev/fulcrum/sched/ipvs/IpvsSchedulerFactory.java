@@ -36,6 +36,7 @@ abstract class IpvsSchedulerFactory implements SchedulerFactory {
     @Override
     public final Scheduler create(SchedulerSettings settings, Collection<? extends ServerView> servers) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(servers, "servers");
         return creator.apply(settings, List.copyOf(servers));
     }
 

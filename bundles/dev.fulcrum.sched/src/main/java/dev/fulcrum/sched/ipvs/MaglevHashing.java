@@ -9,6 +9,7 @@ import dev.fulcrum.sched.common.SnapshotScheduler;
 import dev.fulcrum.sched.common.Tiers;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * IPVS {@code mh} (net/netfilter/ipvs/ip_vs_mh.c): the source address (and source port with
@@ -25,9 +26,13 @@ final class MaglevHashing extends SnapshotScheduler<ServerView[]> {
 
     /** @param tableSize a prime, {@link MaglevTable#DEFAULT_SIZE} unless a test wants a finer table */
     MaglevHashing(SchedulerFlags flags, int tableSize, List<ServerView> servers) {
-        super(servers, list -> MaglevTable.build(Tiers.hashMembers(list), tableSize));
+        super(servers, tables(MaglevTable.checkedSize(tableSize)));
         this.fallback = flags.flag1();
         this.withPort = flags.flag2();
+    }
+
+    private static Function<List<ServerView>, ServerView[]> tables(int size) {
+        return list -> MaglevTable.build(Tiers.hashMembers(list), size);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fulcrum.sched.ipvs;
 import dev.fulcrum.api.sched.ServerView;
 import dev.fulcrum.sched.common.Weights;
 import dev.fulcrum.sched.common.Hash64;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ final class MaglevTable {
     private static final long SKIP_SEED = 0x6d68_736b_6970_7365L;
 
     private MaglevTable() {
+    }
+
+    /** The size if it is a prime above 2 (every skip must visit every slot), otherwise a clear error. */
+    static int checkedSize(int size) {
+        if (size < 3 || !BigInteger.valueOf(size).isProbablePrime(32)) {
+            throw new IllegalArgumentException("mh table size must be a prime above 2, got " + size);
+        }
+        return size;
     }
 
     /**

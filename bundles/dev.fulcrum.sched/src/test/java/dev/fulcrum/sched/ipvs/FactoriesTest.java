@@ -35,6 +35,8 @@ class FactoriesTest {
                     .isEmpty(), factory.name());
             NullPointerException error = assertThrows(NullPointerException.class, () -> fresh.create(null, List.of()));
             assertEquals("settings", error.getMessage());
+            error = assertThrows(NullPointerException.class, () -> fresh.create(SchedulerSettings.defaults(), null));
+            assertEquals("servers", error.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.fulcrum.sched.ipvs;
 import static dev.fulcrum.sched.ipvs.Algorithms.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.lvs.SchedulerFlags;
@@ -188,5 +189,12 @@ class HashingTest {
             }
         }
         throw new AssertionError("no client maps to " + wanted);
+    }
+
+    @Test
+    void aMaglevTableSizeMustBePrime() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new MaglevHashing(SchedulerFlags.NONE, 256, List.of(TestServer.up("A", 1))));
+        assertEquals("mh table size must be a prime above 2, got 256", error.getMessage());
     }
 }
