@@ -11,6 +11,7 @@ import dev.fulcrum.api.sched.Scheduler;
 import dev.fulcrum.api.sched.SchedulerSettings;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
+import dev.fulcrum.sched.common.AddressKey;
 import dev.fulcrum.sched.common.TestRequest;
 import dev.fulcrum.sched.common.TestServer;
 import java.util.ArrayList;
@@ -196,5 +197,26 @@ class HashingTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new MaglevHashing(SchedulerFlags.NONE, 256, List.of(TestServer.up("A", 1))));
         assertEquals("mh table size must be a prime above 2, got 256", error.getMessage());
+    }
+
+    /**
+     * Golden values computed apart from this code (Python) with the kernel's formulas, for 192.0.2.1 =
+     * 0xC0000201: sh ((0xC0000201 + port) * 0x61C88647 mod 2^32) >> 24 = 50 (port 0) and 193 (port 80);
+     * dh (0xC0000201 * 2654435761) & 0xff = 177. The tables repeat the servers: bucket 50 of weights 2:1
+     * (A A B A A B ...) is B, bucket 193 is A; bucket 177 of four dh servers is the second.
+     */
+    @Test
+    void bucketsFollowTheKernelHashes() {
+        int folded = AddressKey.of(TestRequest.address("192.0.2.1")).fold();
+        assertEquals(50, SourceHashing.bucket(folded, 0, 0));
+        assertEquals(193, SourceHashing.bucket(folded, 80, 0));
+        assertEquals(177, DestinationHashing.bucket(folded));
+
+        List<TestServer> twoToOne = List.of(TestServer.up("A", 2), TestServer.up("B", 1));
+        assertEquals("B", id(create("sh", SchedulerFlags.NONE, twoToOne).pick(TestRequest.from("192.0.2.1", 80))));
+        assertEquals("A", id(create("sh", PORT, twoToOne).pick(TestRequest.from("192.0.2.1", 80))));
+        Scheduler dh = create("dh", SchedulerFlags.NONE, weighted(1, 1, 1, 1));
+        assertEquals("S1", id(dh.pick(new TestRequest(TestRequest.address("198.51.100.1"), 1,
+                TestRequest.address("192.0.2.1"), 80))));
     }
 }
