@@ -122,6 +122,17 @@ class LeastLoadTest {
     }
 
     @Test
+    void overflowDoesNotSpillIntoBackupsWhileNormalServersAreUsable() {
+        TestServer full = TestServer.up("full", 2).connections(3, 0);
+        TestServer backup = TestServer.up("backup", 5).backup(true);
+        Scheduler ovf = create("ovf", List.of(full, backup));
+        assertEquals("-", pickId(ovf), "a full normal server is still usable: no backup");
+
+        ovf.serverChanged(full.state(ServerState.MAINT));
+        assertEquals("backup", pickId(ovf));
+    }
+
+    @Test
     void failoverMovesToTheNextHighestWeight() {
         TestServer primary = TestServer.up("primary", 10);
         TestServer secondary = TestServer.up("secondary", 5);

@@ -137,4 +137,20 @@ class LocalityTest {
         lblcr.serverChanged(b.weight(0));
         assertEquals("-", pick(lblcr));
     }
+
+    @Test
+    void lblcrDropsARemovedServerFromEveryReplicaSet() {
+        Scheduler lblcr = new ReplicatedLocality(clock, List.of(a, b, c));
+        assertEquals("A", pick(lblcr));
+        load(lblcr, a, 11);
+        assertEquals("B", pick(lblcr));
+        load(lblcr, a, 1);
+        load(lblcr, b, 0);
+        assertEquals("B", pick(lblcr));
+
+        // B leaves and comes back: it is no longer a replica, so A (the remaining member) serves.
+        lblcr.serverRemoved(b);
+        lblcr.serverAdded(b);
+        assertEquals("A", pick(lblcr));
+    }
 }
