@@ -87,7 +87,7 @@ public final class GenericNetlink {
     }
 
     /** A CTRL_CMD_NEWFAMILY answer. */
-    static Family decodeFamily(NetlinkMessage reply) throws MalformedMessageException {
+    public static Family decodeFamily(NetlinkMessage reply) throws MalformedMessageException {
         if (reply.type() != CONTROLLER_ID) {
             throw new MalformedMessageException("expected a controller message (type " + CONTROLLER_ID + "), got type " + reply.type());
         }
