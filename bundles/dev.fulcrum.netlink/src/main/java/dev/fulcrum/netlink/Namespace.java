@@ -1,6 +1,7 @@
 package dev.fulcrum.netlink;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,12 +47,12 @@ public final class Namespace {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Namespace n && java.util.Objects.equals(file, n.file);
+        return other instanceof Namespace n && Objects.equals(file, n.file);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hashCode(file);
+        return Objects.hashCode(file);
     }
 
     @Override

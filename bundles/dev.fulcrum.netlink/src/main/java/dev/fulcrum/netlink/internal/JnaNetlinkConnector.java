@@ -13,8 +13,13 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The {@link NetlinkConnector} service: real AF_NETLINK sockets through JNA. libc is loaded once
  * per component instance (JNA extracts its native stub under jna.tmpdir, see STACK.md).
+ *
+ * <p>Immediate, so that libc is bound while the appliance starts: a native stub that cannot load
+ * shows in the boot log rather than at the first VRRP transition, and loading JNA's classes
+ * activates its lazily-activated bundle (Bundle-ActivationPolicy: lazy), which the launcher's
+ * "all bundles active" report expects.
  */
-@Component(service = NetlinkConnector.class)
+@Component(service = NetlinkConnector.class, immediate = true)
 public final class JnaNetlinkConnector implements NetlinkConnector {
 
     /** How long a request waits for the kernel: it answers in microseconds unless something is wrong. */

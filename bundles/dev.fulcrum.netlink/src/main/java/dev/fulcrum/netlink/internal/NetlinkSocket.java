@@ -6,6 +6,7 @@ import dev.fulcrum.netlink.NetlinkException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -97,7 +98,7 @@ final class NetlinkSocket implements Transport {
             return retryOrFail("recvfrom", timeout);
         }
         int senderPortId = ByteBuffer.wrap(sender).order(ByteOrder.nativeOrder()).getInt(4);
-        return Optional.of(new Datagram(received == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, (int) received),
+        return Optional.of(new Datagram(received == buffer.length ? buffer : Arrays.copyOf(buffer, (int) received),
                 senderPortId));
     }
 
