@@ -12,13 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An AF_NETLINK datagram socket (netlink(7)) over JNA. It is bound with nl_pid 0 so that the kernel
- * assigns the port id, and asks for extended ACKs (NETLINK_EXT_ACK) and capped ACKs
- * (NETLINK_CAP_ACK: an error echoes only the request's header, not the whole request).
+ * assigns the port id, and asks for extended ACKs (NETLINK_EXT_ACK, Linux 4.12) and capped ACKs
+ * (NETLINK_CAP_ACK, Linux 4.3: an error echoes only the request's header, not the whole request).
+ * Older kernels refuse those options with ENOPROTOOPT; the socket then works without them.
  */
 final class NetlinkSocket implements Transport {
 
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
+    private static final int EINTR = Errno.EINTR.number();
+    private static final int EAGAIN = Errno.EAGAIN.number();
+    private static final int ENOPROTOOPT = Errno.ENOPROTOOPT.number();
 
     private final LibC libc;
     private final int fd;
@@ -38,8 +40,8 @@ final class NetlinkSocket implements Transport {
             throw failure("socket(AF_NETLINK, " + protocol + ")", Native.getLastError());
         }
         try {
-            setOption(libc, fd, LibC.NETLINK_EXT_ACK, 1);
-            setOption(libc, fd, LibC.NETLINK_CAP_ACK, 1);
+            setOptionIfSupported(libc, fd, LibC.NETLINK_EXT_ACK);
+            setOptionIfSupported(libc, fd, LibC.NETLINK_CAP_ACK);
             if (libc.bind(fd, socketAddress(0), LibC.SOCKADDR_NL_SIZE) != 0) {
                 throw failure("bind", Native.getLastError());
             }
@@ -141,6 +143,15 @@ final class NetlinkSocket implements Transport {
     private void checkOpen() throws NetlinkException {
         if (closed.get()) {
             throw new NetlinkException("netlink socket is closed");
+        }
+    }
+
+    private static void setOptionIfSupported(LibC libc, int fd, int option) throws NetlinkException {
+        if (libc.setsockopt(fd, LibC.SOL_NETLINK, option, new int[] {1}, 4) != 0) {
+            int errno = Native.getLastError();
+            if (errno != ENOPROTOOPT) {
+                throw failure("setsockopt(SOL_NETLINK, " + option + ")", errno);
+            }
         }
     }
 

@@ -28,7 +28,12 @@ public final class LinkEvents implements AutoCloseable {
         return new LinkEvents(dedicated);
     }
 
-    /** The events that arrive within {@code timeout} (one datagram's worth); empty when none did. */
+    /**
+     * The events that arrive within {@code timeout} (one datagram's worth); empty when none did.
+     *
+     * @throws NetlinkException naming ENOBUFS when the socket's queue overflowed and notifications
+     *                          were lost (netlink(7)): the caller re-reads the links to resynchronise
+     */
     public List<LinkEvent> poll(Duration timeout) throws NetlinkException {
         List<LinkEvent> events = new ArrayList<>();
         for (NetlinkMessage message : connection.receive(timeout)) {

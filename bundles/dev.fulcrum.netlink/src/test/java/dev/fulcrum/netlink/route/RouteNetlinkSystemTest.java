@@ -17,6 +17,8 @@ import dev.fulcrum.testing.NetworkNamespace;
 import dev.fulcrum.testing.SystemTest;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,6 +169,31 @@ class RouteNetlinkSystemTest {
         assertEquals("ENODEV", noSuchLink.errnoName());
     }
 
+    @Test
+    void theKernelsExtendedAckMessageComesWithTheErrno() throws Exception {
+        // inet_rtm_newaddr (net/ipv4/devinet.c) explains an unknown ifa_index with NL_SET_ERR_MSG.
+        NetlinkErrorException error = assertThrows(NetlinkErrorException.class,
+                () -> route.addAddress(Address.of(9999, InetAddress.getByName("10.1.1.1"), 24)));
+        assertEquals("ENODEV", error.errnoName());
+        assertTrue(error.extendedMessage().isPresent(), "NETLINK_EXT_ACK is on: " + error.getMessage());
+        assertTrue(error.getMessage().endsWith(": " + error.extendedMessage().get()), error.getMessage());
+    }
+
+    @Test
+    void aSocketOpenedInTheNamespaceOfAProcessSeesThatNamespace() throws Exception {
+        Process sleeper = new ProcessBuilder("ip", "netns", "exec", namespace.name(), "sleep", "60").start();
+        try {
+            long pid = awaitChildSleep(sleeper);
+            try (Connection byPid = connector.open(NetlinkProtocol.ROUTE, Namespace.ofProcess(pid))) {
+                assertEquals(Set.of("lo", "va", "vb"),
+                        Set.copyOf(new RouteNetlink(byPid).links().stream().map(Link::name).toList()));
+            }
+        } finally {
+            sleeper.destroyForcibly();
+            sleeper.waitFor();
+        }
+    }
+
     private boolean awaitEvent(LinkEvents events, Predicate<LinkEvent> wanted) throws NetlinkException {
         Instant deadline = Instant.now().plus(EVENT_WAIT);
         while (Instant.now().isBefore(deadline)) {
@@ -175,6 +202,19 @@ class RouteNetlinkSystemTest {
             }
         }
         return false;
+    }
+
+    /** ip netns exec joins the namespace, then execs sleep: once the process is "sleep" it is inside. */
+    private static long awaitChildSleep(Process process) throws IOException, InterruptedException {
+        Path comm = Path.of("/proc", Long.toString(process.pid()), "comm");
+        Instant deadline = Instant.now().plus(EVENT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(comm).strip().equals("sleep")) {
+                return process.pid();
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("ip netns exec did not exec sleep within " + EVENT_WAIT);
     }
 
     private JsonNode ip(String... arguments) throws IOException {
