@@ -8,7 +8,8 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An AF_NETLINK datagram socket (netlink(7)) over JNA. It is bound with nl_pid 0 so that the kernel
@@ -25,7 +26,13 @@ final class NetlinkSocket implements Transport {
     private final LibC libc;
     private final int fd;
     private final int portId;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Calls on the descriptor hold the read lock, close() the write lock: close waits for a receive
+     * in progress (at most its timeout), so the descriptor number is never closed under a call and
+     * then reused by an unrelated open.
+     */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private NetlinkSocket(LibC libc, int fd, int portId) {
         this.libc = libc;
@@ -64,7 +71,16 @@ final class NetlinkSocket implements Transport {
 
     @Override
     public void send(byte[] datagram) throws NetlinkException {
-        checkOpen();
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            sendOpen(datagram);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void sendOpen(byte[] datagram) throws NetlinkException {
         while (true) {
             long sent = libc.sendto(fd, datagram, datagram.length, 0, socketAddress(0), LibC.SOCKADDR_NL_SIZE);
             if (sent == datagram.length) {
@@ -82,7 +98,16 @@ final class NetlinkSocket implements Transport {
 
     @Override
     public Optional<Datagram> receive(Duration timeout) throws NetlinkException {
-        checkOpen();
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return receiveOpen(timeout);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Optional<Datagram> receiveOpen(Duration timeout) throws NetlinkException {
         if (!readable(timeout)) {
             return Optional.empty();
         }
@@ -106,14 +131,25 @@ final class NetlinkSocket implements Transport {
 
     @Override
     public void joinGroup(int group) throws NetlinkException {
-        checkOpen();
-        setOption(libc, fd, LibC.NETLINK_ADD_MEMBERSHIP, group);
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            setOption(libc, fd, LibC.NETLINK_ADD_MEMBERSHIP, group);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            libc.close(fd);
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                libc.close(fd);
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -134,14 +170,14 @@ final class NetlinkSocket implements Transport {
     private Optional<Datagram> retryOrFail(String call, Duration timeout) throws NetlinkException {
         int errno = Native.getLastError();
         if (errno == EINTR || errno == EAGAIN) {
-            return receive(timeout);
+            return receiveOpen(timeout);
         }
         // ENOBUFS: the receive queue overflowed and notifications were lost (netlink(7)).
         throw failure(call, errno);
     }
 
     private void checkOpen() throws NetlinkException {
-        if (closed.get()) {
+        if (closed) {
             throw new NetlinkException("netlink socket is closed");
         }
     }

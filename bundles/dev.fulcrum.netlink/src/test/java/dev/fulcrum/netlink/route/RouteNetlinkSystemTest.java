@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +157,22 @@ class RouteNetlinkSystemTest {
                     "no removal event for vb");
             assertEquals(0, events.droppedMessages());
         }
+    }
+
+    @Test
+    void closingEventsFromAnotherThreadEndsAPollerWithAClearError() throws Exception {
+        LinkEvents events = LinkEvents.subscribe(connector.open(NetlinkProtocol.ROUTE, Namespace.named(namespace.name())));
+        CompletableFuture<NetlinkException> poller = CompletableFuture.supplyAsync(() -> {
+            try {
+                while (true) {
+                    events.poll(Duration.ofMillis(100));
+                }
+            } catch (NetlinkException e) {
+                return e;
+            }
+        });
+        events.close();
+        assertEquals("netlink socket is closed", poller.get(EVENT_WAIT.toSeconds(), TimeUnit.SECONDS).getMessage());
     }
 
     @Test
