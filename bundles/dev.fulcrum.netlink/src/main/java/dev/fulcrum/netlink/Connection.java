@@ -1,0 +1,44 @@
+package dev.fulcrum.netlink;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A netlink socket bound to one protocol (and one network namespace). Requests get a fresh sequence
+ * number; replies are matched on sequence and port id, and anything else is dropped and counted.
+ * One request at a time: calls are serialised.
+ */
+public interface Connection extends AutoCloseable {
+
+    /**
+     * Sends {@code request} with NLM_F_REQUEST | NLM_F_ACK and waits for the kernel's ACK.
+     *
+     * @return the replies that came before the ACK (e.g. an NLM_F_ECHO copy or a GET's answer)
+     * @throws NetlinkErrorException when the kernel answered with an errno
+     */
+    List<NetlinkMessage> execute(NetlinkMessage request) throws NetlinkException;
+
+    /**
+     * Sends {@code request} with NLM_F_REQUEST | NLM_F_DUMP and collects every NLM_F_MULTI part up
+     * to NLMSG_DONE.
+     */
+    List<NetlinkMessage> dump(NetlinkMessage request) throws NetlinkException;
+
+    /** Joins a multicast group (NETLINK_ADD_MEMBERSHIP, e.g. RTNLGRP_LINK) for {@link #receive}. */
+    void joinGroup(int group) throws NetlinkException;
+
+    /**
+     * Waits up to {@code timeout} for notifications of the joined groups; an empty list when none
+     * came. Malformed datagrams are dropped and counted.
+     */
+    List<NetlinkMessage> receive(Duration timeout) throws NetlinkException;
+
+    /** This socket's port id (nl_pid as the kernel bound it). */
+    int portId();
+
+    /** Replies and notifications dropped so far: foreign sequence or port id, undecodable bytes. */
+    long droppedMessages();
+
+    @Override
+    void close();
+}
