@@ -24,7 +24,7 @@ final class MaglevHashing extends SnapshotScheduler<ServerView[]> {
     private final boolean fallback;
     private final boolean withPort;
 
-    /** @param tableSize a prime, {@link MaglevTable#DEFAULT_SIZE} unless a test wants a finer table */
+    /** @param tableSize a prime, {@link MaglevTable#DEFAULT_SIZE} unless a test wants another prime */
     MaglevHashing(SchedulerFlags flags, int tableSize, List<ServerView> servers) {
         super(servers, tables(MaglevTable.checkedSize(tableSize)));
         this.fallback = flags.flag1();

@@ -16,8 +16,11 @@ import java.util.List;
  */
 final class MaglevTable {
 
-    /** The smallest prime of ip_vs_mh.c's table sizes (251, 509, 1021, 2039, 4093, ...). */
-    static final int DEFAULT_SIZE = 251;
+    /**
+     * The kernel's default: ip_vs_mh.c picks primes[CONFIG_IP_VS_MH_TAB_INDEX - 8] from (251, 509, 1021,
+     * 2039, 4093, ...), and Kconfig's default index is 12.
+     */
+    static final int DEFAULT_SIZE = 4093;
 
     private static final long OFFSET_SEED = 0x6d68_6f66_6673_6574L;
     private static final long SKIP_SEED = 0x6d68_736b_6970_7365L;
