@@ -1,6 +1,7 @@
 package dev.fulcrum.testing;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,16 +15,26 @@ public final class KernelTierCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<String> reason = SystemTierCondition.isRoot()
-                ? KernelRig.locate().unavailableReason()
+        ConditionEvaluationResult result = evaluate(SystemTierCondition.isRoot(),
+                () -> KernelRig.locate().unavailableReason(),
+                "1".equals(System.getenv(SystemTierCondition.REQUIRE_VARIABLE)));
+        if (result.isDisabled()) {
+            System.err.println("SKIPPED " + context.getDisplayName() + ": " + result.getReason().orElse(""));
+        }
+        return result;
+    }
+
+    /** The decision, apart from the environment it is read from. */
+    static ConditionEvaluationResult evaluate(boolean root, Supplier<Optional<String>> rigProblem, boolean required) {
+        Optional<String> reason = root
+                ? rigProblem.get()
                 : Optional.of("kernel tier needs root (the QEMU guest shares the host's / as root)");
         if (reason.isEmpty()) {
             return ConditionEvaluationResult.enabled("running as root with a prepared kernel rig");
         }
-        if ("1".equals(System.getenv(SystemTierCondition.REQUIRE_VARIABLE))) {
+        if (required) {
             throw new IllegalStateException(SystemTierCondition.REQUIRE_VARIABLE + "=1 but " + reason.get());
         }
-        System.err.println("SKIPPED " + context.getDisplayName() + ": " + reason.get());
         return ConditionEvaluationResult.disabled(reason.get());
     }
 }
