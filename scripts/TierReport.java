@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * and fails (exit 1) when a tier that had to run executed no test.
  *
  * Run from the repository root after the build: java scripts/TierReport.java .
- * unit and in-framework must always run; system must run as root or when
+ * unit and in-framework must always run; system and kernel must run as root or when
  * FULCRUM_REQUIRE_SYSTEM_TESTS=1 (CI), and may be all-skipped otherwise.
  */
 public class TierReport {
@@ -26,7 +26,13 @@ public class TierReport {
         TIERS.put("unit", "unit");
         TIERS.put("framework", "in-framework");
         TIERS.put("system", "system");
+        TIERS.put("kernel", "kernel");
     }
+
+    /** Tiers that need root (system: network namespaces; kernel: the QEMU guest of rigs/kernel). */
+    private static final Map<String, String> ROOT_TIERS = Map.of(
+            "system", "it needs root (network namespaces)",
+            "kernel", "it needs root and a prepared QEMU guest (rigs/kernel/prepare)");
 
     record Count(int tests, int failures, int errors, int skipped, int files) {
         Count plus(Count other) {
@@ -59,13 +65,14 @@ public class TierReport {
             String name = TIERS.get(entry.getKey());
             System.out.printf("  %-13s %6d %6d %7d %7d%n", name, count.executed(), count.failures(), count.errors(),
                     count.skipped());
-            boolean mustRun = !entry.getKey().equals("system") || root0 || required;
+            boolean needsRoot = ROOT_TIERS.containsKey(entry.getKey());
+            boolean mustRun = !needsRoot || root0 || required;
             if (count.executed() == 0 && mustRun) {
-                System.out.println("  FAIL: the " + name + " tier executed no test" + (entry.getKey().equals("system")
+                System.out.println("  FAIL: the " + name + " tier executed no test" + (needsRoot
                         ? (required ? " (FULCRUM_REQUIRE_SYSTEM_TESTS=1)" : " (running as root)") : ""));
                 ok = false;
             } else if (count.executed() == 0) {
-                System.out.println("  note: the system tier was skipped: it needs root (network namespaces)");
+                System.out.println("  note: the " + name + " tier was skipped: " + ROOT_TIERS.get(entry.getKey()));
             }
         }
         if (!ok) {
