@@ -22,6 +22,7 @@ public final class TestBundles {
     public static final String FAILING = "dev.fulcrum.it.failing";
     public static final String RECORDER = "dev.fulcrum.it.reconciler";
     public static final String REFUSING = "dev.fulcrum.it.refusing";
+    public static final String SCHEDULER = "dev.fulcrum.it.sched";
 
     private TestBundles() {
     }
@@ -41,6 +42,12 @@ public final class TestBundles {
         Files.createDirectories(directory);
         build(directory, RECORDER, "1.0.0", "dev.fulcrum.it.reconciler", Map.of());
         build(directory, REFUSING, "1.0.0", "dev.fulcrum.it.refusing", Map.of());
+    }
+
+    /** Writes the test scheduling algorithm ({@code it-first}) as a bundle of its own. */
+    public static void buildScheduler(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        build(directory, SCHEDULER, "1.0.0", "dev.fulcrum.it.sched", Map.of());
     }
 
     /**
