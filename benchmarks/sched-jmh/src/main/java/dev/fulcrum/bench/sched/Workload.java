@@ -1,0 +1,129 @@
+package dev.fulcrum.bench.sched;
+
+import dev.fulcrum.api.model.lvs.SchedulerFlags;
+import dev.fulcrum.api.model.proxy.Algorithm;
+import dev.fulcrum.api.model.proxy.Balance;
+import dev.fulcrum.api.sched.RequestContext;
+import dev.fulcrum.api.sched.SchedulerSettings;
+import dev.fulcrum.api.sched.ServerState;
+import dev.fulcrum.api.sched.ServerView;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The servers and requests every algorithm is measured with, the same for all (fixed seeds): UP servers
+ * with weights spread over 1..256 (HAProxy's range), and requests from random IPv4 sources in 10.0.0.0/8
+ * asking for one of many URIs with a query string and a Host header.
+ */
+public final class Workload {
+
+    /** A power of two, so the benchmark cycles through the requests with a mask. */
+    public static final int REQUESTS = 4096;
+
+    private Workload() {
+    }
+
+    public static List<ServerView> servers(int count) {
+        SplittableRandom random = new SplittableRandom(42);
+        List<ServerView> servers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            servers.add(new Server("srv" + i, 1 + random.nextInt(256)));
+        }
+        return servers;
+    }
+
+    public static RequestContext[] requests() {
+        SplittableRandom random = new SplittableRandom(7);
+        InetAddress destination = address(192, 0, 2, 10);
+        RequestContext[] requests = new RequestContext[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            InetAddress source = address(10, random.nextInt(256), random.nextInt(256), 1 + random.nextInt(254));
+            String path = "/shop/" + random.nextInt(50) + "/item/" + random.nextInt(10_000) + ".html";
+            String query = "id=" + random.nextInt(100_000) + "&lang=en";
+            String host = "www" + random.nextInt(20) + ".example.com";
+            requests[i] = new Request(source, 1024 + random.nextInt(64_000), destination, Optional.of(path),
+                    Optional.of(query), Optional.of(host));
+        }
+        return requests;
+    }
+
+    /**
+     * What the configuration would give the algorithm: for a HAProxy keyword its {@code balance} line with
+     * typical arguments (url_param id, hdr(Host), hash of the path), nothing for IPVS.
+     */
+    public static SchedulerSettings settings(Subject subject) {
+        SchedulerSettings settings = new SchedulerSettings(Optional.empty(), SchedulerFlags.NONE, false,
+                InstantSource.system(), new SplittableRandom(3));
+        if (!"HAPROXY".equals(subject.family())) {
+            return settings;
+        }
+        return Algorithm.forKeyword(subject.name()).map(algorithm -> switch (algorithm) {
+            case URL_PARAM -> Balance.urlParam("id", false);
+            case HDR -> Balance.hdr("Host", false);
+            case HASH -> Balance.hash("path");
+            default -> Balance.of(algorithm);
+        }).map(settings::withBalance).orElse(settings);
+    }
+
+    private static InetAddress address(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private record Server(String id, int weight) implements ServerView {
+        @Override
+        public ServerState state() {
+            return ServerState.UP;
+        }
+
+        @Override
+        public boolean backup() {
+            return false;
+        }
+
+        @Override
+        public int activeConnections() {
+            return 0;
+        }
+
+        @Override
+        public int inactiveConnections() {
+            return 0;
+        }
+
+        @Override
+        public int maxConnections() {
+            return 0;
+        }
+    }
+
+    /** The L7 parts are kept as ready Optionals: the data plane's lazy views are not what is measured. */
+    private record Request(InetAddress sourceAddress, int sourcePort, InetAddress destinationAddress,
+            Optional<String> path, Optional<String> query, Optional<String> host) implements RequestContext {
+
+        private static final Optional<String> GET = Optional.of("GET");
+
+        @Override
+        public int destinationPort() {
+            return 80;
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return "host".equalsIgnoreCase(name) ? host : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> method() {
+            return GET;
+        }
+    }
+}
