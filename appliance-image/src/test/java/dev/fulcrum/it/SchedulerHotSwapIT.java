@@ -86,6 +86,8 @@ public class SchedulerHotSwapIT {
                     () -> registry.find(FirstUsableAlgorithm.NAME).isPresent());
             try (BalancedPool pool = registry.open(POOL, FirstUsableAlgorithm.NAME, SchedulerSettings.defaults(),
                     servers)) {
+                Picker picker = new Picker(pool);
+                picker.start();
                 assertFalse(pool.fallingBack());
                 assertEquals("the deployed algorithm picks", Set.of("a"), picks(pool, 6));
                 assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
@@ -108,6 +110,10 @@ public class SchedulerHotSwapIT {
                 Await.until("the pool runs the algorithm again", () -> !pool.fallingBack());
                 assertEquals(Set.of("a"), picks(pool, 6));
                 assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
+                picker.finish();
+                assertEquals("picks that failed while the algorithm came and went", List.of(),
+                        List.copyOf(picker.failures));
+                assertTrue("the picker ran", picker.picks > 0);
             }
             assertTrue(probe.subsystem("sched").reason().contains("0 pool(s) open"));
         } finally {
@@ -122,6 +128,39 @@ public class SchedulerHotSwapIT {
             picked.add(pool.pick(request).map(ServerView::id).orElse("none"));
         }
         return picked;
+    }
+
+    /** Picks without pause on its own thread, as the data plane would, and keeps what went wrong. */
+    private static final class Picker extends Thread {
+        private final BalancedPool pool;
+        private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        private volatile boolean stop;
+        private volatile long picks;
+
+        Picker(BalancedPool pool) {
+            super("it-picker");
+            this.pool = pool;
+        }
+
+        @Override
+        public void run() {
+            RequestContext request = new Request();
+            while (!stop) {
+                try {
+                    if (pool.pick(request).isEmpty()) {
+                        failures.add("no server picked");
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e.toString());
+                }
+                picks++;
+            }
+        }
+
+        void finish() throws InterruptedException {
+            stop = true;
+            join();
+        }
     }
 
     /** An UP server of weight 1. */

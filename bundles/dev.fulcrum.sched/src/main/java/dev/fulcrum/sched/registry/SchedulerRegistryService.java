@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -45,11 +46,23 @@ public final class SchedulerRegistryService implements SchedulerRegistry, Subsys
     private final FactoryTable table = new FactoryTable();
     private final List<SwappablePool> pools = new ArrayList<>();
     private volatile SubsystemStatus status;
+    private boolean deactivated;
 
     @Activate
     public SchedulerRegistryService(@Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
         this.status = statusNow();
+    }
+
+    /**
+     * SCR unbinds the algorithms after this (the framework stopping, or this bundle being replaced): the
+     * pools' owners are going too, so the pools are let go as they are rather than moved to round robin
+     * with a warning each.
+     */
+    @Deactivate
+    synchronized void deactivate() {
+        deactivated = true;
+        pools.clear();
     }
 
     @Reference(service = SchedulerFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -115,6 +128,9 @@ public final class SchedulerRegistryService implements SchedulerRegistry, Subsys
 
     /** Moves every pool of the given algorithm names to the service that wins its name now. */
     private void follow(Set<String> names) {
+        if (deactivated) {
+            return;
+        }
         for (SwappablePool pool : pools) {
             if (!names.contains(pool.algorithm())) {
                 continue;

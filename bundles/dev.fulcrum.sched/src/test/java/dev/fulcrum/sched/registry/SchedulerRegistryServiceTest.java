@@ -152,6 +152,17 @@ class SchedulerRegistryServiceTest {
     }
 
     @Test
+    void afterDeactivationUnbindingAlgorithmsMovesNoPoolAndWarnsNothing() {
+        LowestIdFactory lowest = new LowestIdFactory("lowest");
+        registry.addFactory(lowest, properties("lowest", 1, 0));
+        BalancedPool pool = registry.open("web", "lowest", SchedulerSettings.defaults(), servers);
+        registry.deactivate();
+        registry.removeFactory(lowest, properties("lowest", 1, 0));
+        assertFalse(pool.fallingBack());
+        assertEquals(List.of(), log.at("warn"));
+    }
+
+    @Test
     void aServiceWithoutTheNamePropertyIsKnownByItsFactorysName() {
         registry.addFactory(new LowestIdFactory("lowest"), Map.of("service.id", 4L));
         assertTrue(registry.find("lowest").isPresent());
