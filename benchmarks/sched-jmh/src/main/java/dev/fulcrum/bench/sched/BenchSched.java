@@ -26,7 +26,8 @@ import org.osgi.service.log.Logger;
  * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers with short settings (one
  * fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server, and prints a markdown table
  * with each algorithm's ratio to the registry's round robin measured in the same run.
- * Arguments: algorithm names to restrict the run to (the reference always runs).
+ * Arguments: algorithm names to restrict the run to (the reference always runs), or {@code --list} to
+ * print what was discovered and check that each creates and picks, without measuring.
  */
 public final class BenchSched {
 
@@ -38,6 +39,10 @@ public final class BenchSched {
     }
 
     public static void main(String[] args) throws RunnerException {
+        if (List.of(args).equals(List.of("--list"))) {
+            list();
+            return;
+        }
         List<String> wanted = List.of(args);
         Map<String, Subject> subjects = new LinkedHashMap<>();
         AlgorithmCatalog.all().stream()
@@ -82,6 +87,20 @@ public final class BenchSched {
                 poolOverhead()));
         System.out.println("CPUs visible: " + Runtime.getRuntime().availableProcessors()
                 + "; load average before: " + loadBefore + ", after: " + loadAverage());
+    }
+
+    /** One line per discovered algorithm, with the server its first pick over the workload chose. */
+    private static void list() {
+        for (Subject subject : AlgorithmCatalog.all()) {
+            String outcome;
+            try {
+                outcome = subject.create().apply(Workload.settings(subject), Workload.servers(10))
+                        .pick(Workload.requests()[0]).map(server -> "picks " + server.id()).orElse("picks nothing");
+            } catch (RuntimeException e) {
+                outcome = "FAILS: " + e;
+            }
+            System.out.println(subject.name() + " (" + subject.family() + "): " + outcome);
+        }
     }
 
     /** The registry's pool on its fallback, less the fallback round robin alone. */

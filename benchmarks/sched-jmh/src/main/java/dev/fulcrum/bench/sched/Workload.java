@@ -9,6 +9,8 @@ import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.SplittableRandom;
 /**
  * The servers and requests every algorithm is measured with, the same for all (fixed seeds): UP servers
  * with weights spread over 1..256 (HAProxy's range), and requests from random IPv4 sources in 10.0.0.0/8
- * asking for one of many URIs with a query string and a Host header.
+ * asking for one of many URIs with a query string and a Host header, whose first bytes are an RDP
+ * connection request with a routing cookie (for {@code rdp-cookie}).
  */
 public final class Workload {
 
@@ -47,7 +50,7 @@ public final class Workload {
             String query = "id=" + random.nextInt(100_000) + "&lang=en";
             String host = "www" + random.nextInt(20) + ".example.com";
             requests[i] = new Request(source, 1024 + random.nextInt(64_000), destination, Optional.of(path),
-                    Optional.of(query), Optional.of(host));
+                    Optional.of(query), Optional.of(host), Optional.of(rdpConnectionRequest("user" + random.nextInt(5000))));
         }
         return requests;
     }
@@ -68,6 +71,21 @@ public final class Workload {
             case HASH -> Balance.hash("path");
             default -> Balance.of(algorithm);
         }).map(settings::withBalance).orElse(settings);
+    }
+
+    /**
+     * The first packet of an RDP client: TPKT header (RFC 1006 section 6: 3, 0, 16-bit length), X.224
+     * Connection Request (length indicator, 0xE0, references, class) and the line
+     * {@code Cookie: mstshash=USER\r\n} (MS-RDPBCGR 2.2.1.1).
+     */
+    private static ByteBuffer rdpConnectionRequest(String user) {
+        byte[] cookie = ("Cookie: " + Balance.DEFAULT_RDP_COOKIE + "=" + user + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        int length = 11 + cookie.length;
+        ByteBuffer packet = ByteBuffer.allocate(length);
+        packet.put((byte) 3).put((byte) 0).putShort((short) length);
+        packet.put((byte) (6 + cookie.length)).put((byte) 0xE0).putShort((short) 0).putShort((short) 0).put((byte) 0);
+        packet.put(cookie).flip();
+        return packet.asReadOnlyBuffer();
     }
 
     private static InetAddress address(int a, int b, int c, int d) {
@@ -107,7 +125,8 @@ public final class Workload {
 
     /** The L7 parts are kept as ready Optionals: the data plane's lazy views are not what is measured. */
     private record Request(InetAddress sourceAddress, int sourcePort, InetAddress destinationAddress,
-            Optional<String> path, Optional<String> query, Optional<String> host) implements RequestContext {
+            Optional<String> path, Optional<String> query, Optional<String> host, Optional<ByteBuffer> payloadPrefix)
+            implements RequestContext {
 
         private static final Optional<String> GET = Optional.of("GET");
 
