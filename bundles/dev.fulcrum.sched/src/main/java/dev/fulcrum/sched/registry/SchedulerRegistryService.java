@@ -71,7 +71,7 @@ public final class SchedulerRegistryService implements SchedulerRegistry, Subsys
     synchronized void addFactory(SchedulerFactory factory, Map<String, ?> properties) {
         String name = nameOf(factory, properties);
         FactoryTable.Entry entry = new FactoryTable.Entry(name, serviceId(properties), ranking(properties), factory);
-        log.info("scheduling algorithm {} available ({} family, service.ranking {})", name, familyOf(factory),
+        log.info("scheduling algorithm {} available ({} family, service.ranking {})", name, factory.family(),
                 entry.ranking());
         follow(table.put(entry));
     }
@@ -183,10 +183,6 @@ public final class SchedulerRegistryService implements SchedulerRegistry, Subsys
         log.warn("scheduling algorithm service {} has no {} property; using its name {}",
                 factory.getClass().getName(), SchedulerFactory.NAME_PROPERTY, declared);
         return declared;
-    }
-
-    private static String familyOf(SchedulerFactory factory) {
-        return String.valueOf(factory.family());
     }
 
     private static long serviceId(Map<String, ?> properties) {
