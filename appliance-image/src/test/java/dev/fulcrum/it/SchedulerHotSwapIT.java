@@ -13,7 +13,7 @@ import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
-import dev.fulcrum.it.sched.FirstUsableAlgorithm;
+import dev.fulcrum.it.sched.OrderedAlgorithm;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -61,13 +62,19 @@ public class SchedulerHotSwapIT {
     public Option[] configuration() throws Exception {
         Path work = Files.createTempDirectory("fulcrum-sched-");
         Path staged = work.resolve("staged");
-        TestBundles.buildScheduler(staged);
+        TestBundles.buildSchedulers(staged);
         return new Option[] {ImageOptions.image(work), frameworkProperty(STAGED).value(staged.toString())};
     }
 
-    private Path deployAlgorithm() throws Exception {
-        Path staged = TestBundles.jar(Path.of(context.getProperty(STAGED)), TestBundles.SCHEDULER, "1.0.0");
+    private Path deploy(String symbolicName) throws Exception {
+        Path staged = TestBundles.jar(Path.of(context.getProperty(STAGED)), symbolicName, "1.0.0");
         return TestBundles.moveIn(staged, Path.of(context.getProperty("fulcrum.deploy.dir")));
+    }
+
+    /** Deletes the jar and waits until its bundle is gone, so that the next test starts clean. */
+    private static void undeploy(Path jar, String symbolicName, FrameworkProbe probe) throws Exception {
+        Files.delete(jar);
+        Await.until(symbolicName + " is uninstalled", () -> probe.count(symbolicName) == 0);
     }
 
     @Test
@@ -79,26 +86,26 @@ public class SchedulerHotSwapIT {
         logReader.addLogListener(listener);
         try {
             assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
-            assertFalse(registry.names().contains(FirstUsableAlgorithm.NAME));
+            assertFalse(registry.names().contains(OrderedAlgorithm.NAME));
 
-            Path jar = deployAlgorithm();
+            Path jar = deploy(TestBundles.SCHEDULER);
             Await.until("the deployed algorithm is found by name",
-                    () -> registry.find(FirstUsableAlgorithm.NAME).isPresent());
-            try (BalancedPool pool = registry.open(POOL, FirstUsableAlgorithm.NAME, SchedulerSettings.defaults(),
+                    () -> registry.find(OrderedAlgorithm.NAME).isPresent());
+            try (BalancedPool pool = registry.open(POOL, OrderedAlgorithm.NAME, SchedulerSettings.defaults(),
                     servers)) {
-                Picker picker = new Picker(pool);
-                picker.start();
                 assertFalse(pool.fallingBack());
                 assertEquals("the deployed algorithm picks", Set.of("a"), picks(pool, 6));
                 assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
 
+                Picker duringRemoval = Picker.start(pool);
                 Files.delete(jar);
                 Await.until("the pool falls back to round robin", pool::fallingBack);
+                duringRemoval.finishWithoutFailures();
                 assertEquals("round robin takes turns", Set.of("a", "b", "c"), picks(pool, 3));
                 SubsystemStatus degraded = probe.subsystem("sched");
                 assertEquals(SubsystemState.DEGRADED, degraded.state());
                 assertTrue(degraded.reason(), degraded.reason().contains(
-                        POOL + " (algorithm " + FirstUsableAlgorithm.NAME + " is not available)"));
+                        POOL + " (algorithm " + OrderedAlgorithm.NAME + " is not available)"));
                 String status = probe.shell("fulcrum:status");
                 assertTrue(status, status.lines().anyMatch(line -> line.startsWith("sched") && line.contains("DEGRADED")));
                 Await.until("the fallback is logged as a warning", () -> log.stream().anyMatch(entry ->
@@ -106,19 +113,44 @@ public class SchedulerHotSwapIT {
                                 && entry.getMessage().contains("round robin")));
                 Await.until("the algorithm bundle is uninstalled", () -> probe.count(TestBundles.SCHEDULER) == 0);
 
-                deployAlgorithm();
+                Picker duringRedeploy = Picker.start(pool);
+                jar = deploy(TestBundles.SCHEDULER);
                 Await.until("the pool runs the algorithm again", () -> !pool.fallingBack());
+                duringRedeploy.finishWithoutFailures();
                 assertEquals(Set.of("a"), picks(pool, 6));
                 assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
-                picker.finish();
-                assertEquals("picks that failed while the algorithm came and went", List.of(),
-                        List.copyOf(picker.failures));
-                assertTrue("the picker ran", picker.picks > 0);
             }
             assertTrue(probe.subsystem("sched").reason().contains("0 pool(s) open"));
+            undeploy(jar, TestBundles.SCHEDULER, probe);
         } finally {
             logReader.removeLogListener(listener);
         }
+    }
+
+    @Test
+    public void aHigherRankedServiceOfTheSameNameTakesThePoolOverWhileItIsDeployed() throws Exception {
+        FrameworkProbe probe = new FrameworkProbe(context);
+        List<ServerView> servers = List.of(new Server("a"), new Server("b"), new Server("c"));
+        Path first = deploy(TestBundles.SCHEDULER);
+        Await.until("the first algorithm is found", () -> registry.find(OrderedAlgorithm.NAME).isPresent());
+        try (BalancedPool pool = registry.open(POOL, OrderedAlgorithm.NAME, SchedulerSettings.defaults(), servers)) {
+            assertEquals(Set.of("a"), picks(pool, 3));
+            // Both algorithms always give the same answer, so a second picker does not disturb the checks.
+            Picker throughout = Picker.start(pool);
+
+            Path override = deploy(TestBundles.SCHEDULER_OVERRIDE);
+            Await.until("the higher-ranked service runs the pool", () -> picks(pool, 3).equals(Set.of("c")));
+            assertFalse(pool.fallingBack());
+            assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
+
+            undeploy(override, TestBundles.SCHEDULER_OVERRIDE, probe);
+            assertEquals("the first service takes the pool back, no fallback in between", Set.of("a"), picks(pool, 3));
+            assertFalse(pool.fallingBack());
+            assertEquals(SubsystemState.ACTIVE, probe.subsystem("sched").state());
+            throughout.finishWithoutFailures();
+        }
+        undeploy(first, TestBundles.SCHEDULER, probe);
+        Await.until("the algorithm is gone", () -> registry.find(OrderedAlgorithm.NAME).isEmpty());
     }
 
     private static Set<String> picks(BalancedPool pool, int count) {
@@ -130,16 +162,28 @@ public class SchedulerHotSwapIT {
         return picked;
     }
 
-    /** Picks without pause on its own thread, as the data plane would, and keeps what went wrong. */
+    /**
+     * Picks without pause on its own thread while an algorithm comes or goes, as the data plane would, and
+     * keeps what went wrong. Stopped before the test's own pick sequences, which a second picker would
+     * interleave with.
+     */
     private static final class Picker extends Thread {
         private final BalancedPool pool;
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        private final CountDownLatch picking = new CountDownLatch(1);
         private volatile boolean stop;
-        private volatile long picks;
 
-        Picker(BalancedPool pool) {
+        private Picker(BalancedPool pool) {
             super("it-picker");
             this.pool = pool;
+        }
+
+        /** Returns once the picker has picked at least once. */
+        static Picker start(BalancedPool pool) throws InterruptedException {
+            Picker picker = new Picker(pool);
+            picker.start();
+            picker.picking.await();
+            return picker;
         }
 
         @Override
@@ -153,13 +197,14 @@ public class SchedulerHotSwapIT {
                 } catch (RuntimeException e) {
                     failures.add(e.toString());
                 }
-                picks++;
+                picking.countDown();
             }
         }
 
-        void finish() throws InterruptedException {
+        void finishWithoutFailures() throws InterruptedException {
             stop = true;
             join();
+            assertEquals("picks that failed while the algorithm changed", List.of(), List.copyOf(failures));
         }
     }
 
