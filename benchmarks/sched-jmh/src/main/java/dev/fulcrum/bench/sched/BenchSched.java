@@ -24,8 +24,8 @@ import org.osgi.service.log.Logger;
 
 /**
  * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers with short settings (one
- * fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server, and prints a markdown table
- * with each algorithm's ratio to the registry's round robin measured in the same run.
+ * fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server, and prints a markdown table of
+ * medians with each algorithm's ratio to the registry's round robin measured in the same run.
  * Arguments: algorithm names to restrict the run to (the reference always runs), or {@code --list} to
  * print what was discovered and check that each creates and picks, without measuring.
  */
@@ -65,7 +65,10 @@ public final class BenchSched {
             scores.computeIfAbsent(result.getParams().getParam("algorithm"), name -> new TreeMap<>())
                     .put(Integer.parseInt(result.getParams().getParam("servers")), result.getPrimaryResult());
         }
-        double reference = scores.get(AlgorithmCatalog.REFERENCE).get(HEAP_SERVERS).getScore();
+        double reference = median(scores.get(AlgorithmCatalog.REFERENCE).get(HEAP_SERVERS));
+        System.out.println();
+        System.out.println("ns/op: median of the measurement iterations (min–max); the machine is shared, so the"
+                + " ratio to " + AlgorithmCatalog.REFERENCE + " (same run, same pinning) is the number to compare.");
         System.out.println();
         System.out.println("| algorithm | family | ns/op, 10 servers | 100 | 1,000 | ×" + AlgorithmCatalog.REFERENCE
                 + " at 1,000 | bytes/server |");
@@ -75,10 +78,11 @@ public final class BenchSched {
             StringBuilder line = new StringBuilder("| " + subject.name() + " | " + subject.family() + " |");
             for (int size : SIZES) {
                 Result<?> score = row.get(size);
-                line.append(score == null ? " failed |" : format(" %.1f ± %.1f |", score.getScore(), score.getScoreError()));
+                line.append(score == null ? " failed |" : format(" %.1f (%.1f–%.1f) |", median(score),
+                        score.getStatistics().getMin(), score.getStatistics().getMax()));
             }
             Result<?> large = row.get(HEAP_SERVERS);
-            line.append(large == null ? " – |" : format(" %.2f |", large.getScore() / reference));
+            line.append(large == null ? " – |" : format(" %.2f |", median(large) / reference));
             line.append(format(" %.0f |", HeapPerServer.of(subject, HEAP_SERVERS, HEAP_INSTANCES)));
             System.out.println(line);
         }
@@ -87,6 +91,10 @@ public final class BenchSched {
                 poolOverhead()));
         System.out.println("CPUs visible: " + Runtime.getRuntime().availableProcessors()
                 + "; load average before: " + loadBefore + ", after: " + loadAverage());
+    }
+
+    private static double median(Result<?> result) {
+        return result.getStatistics().getPercentile(50);
     }
 
     /** One line per discovered algorithm, with the server its first pick over the workload chose. */
