@@ -9,6 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RoundRobinFallbackTest {
@@ -56,6 +57,44 @@ class RoundRobinFallbackTest {
 
         normal.state(ServerState.UP);
         assertEquals(List.of("a", "a"), picks(rr, 2));
+    }
+
+    @Test
+    void everyUsableServerGetsItsTurn() {
+        List<TestServer> servers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            servers.add(TestServer.up("s" + i).weight(1 + i * 10));
+        }
+        List<String> picked = picks(new RoundRobinFallback(servers), 7 * 5);
+        for (TestServer server : servers) {
+            assertEquals(5, picked.stream().filter(server.id()::equals).count(), picked.toString());
+        }
+    }
+
+    /** The common rules of Scheduler over many random pools: seeded, so a failure repeats. */
+    @Test
+    void keepsTheCommonRulesWhateverTheStates() {
+        SplittableRandom random = new SplittableRandom(2026);
+        ServerState[] states = ServerState.values();
+        for (int round = 0; round < 500; round++) {
+            List<TestServer> servers = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                TestServer server = random.nextInt(4) == 0 ? TestServer.backup("b" + i) : TestServer.up("n" + i);
+                servers.add(server.weight(random.nextInt(3)).state(states[random.nextInt(states.length)]));
+            }
+            boolean normalUsable = servers.stream().anyMatch(s -> !s.backup() && s.usable());
+            boolean anyUsable = servers.stream().anyMatch(TestServer::usable);
+            RoundRobinFallback rr = new RoundRobinFallback(servers);
+            for (int pick = 0; pick < 10; pick++) {
+                Optional<ServerView> chosen = rr.pick(TestRequest.ANY);
+                String pool = servers.stream().map(s -> s + "/" + s.state() + "/w" + s.weight()).toList().toString();
+                assertEquals(anyUsable, chosen.isPresent(), pool);
+                chosen.ifPresent(server -> {
+                    assertTrue(server.usable(), pool + " picked " + server);
+                    assertTrue(!normalUsable || !server.backup(), pool + " picked backup " + server);
+                });
+            }
+        }
     }
 
     @Test
