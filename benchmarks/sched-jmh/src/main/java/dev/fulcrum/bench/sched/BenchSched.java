@@ -23,15 +23,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.osgi.service.log.Logger;
 
 /**
- * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers with short settings (one
- * fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server, and prints a markdown table of
- * medians with each algorithm's ratio to the registry's round robin measured in the same run.
+ * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers and {@link ChurnBenchmark} at
+ * 1,000, with short settings (one fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server,
+ * and prints a markdown table of medians with each algorithm's ratio to the registry's round robin
+ * measured in the same run.
  * Arguments: algorithm names to restrict the run to (the reference always runs), or {@code --list} to
  * print what was discovered and check that each creates and picks, without measuring.
  */
 public final class BenchSched {
 
-    private static final int[] SIZES = {10, 100, 1000};
+    private static final String LARGE = "1000";
+    private static final String CHURN = "churn";
     private static final int HEAP_SERVERS = 1000;
     private static final int HEAP_INSTANCES = 200;
 
@@ -51,6 +53,7 @@ public final class BenchSched {
         String loadBefore = loadAverage();
         Options options = new OptionsBuilder()
                 .include(PickBenchmark.class.getName() + ".pick$")
+                .include(ChurnBenchmark.class.getName() + ".pickAndTrack$")
                 .param("algorithm", subjects.keySet().toArray(new String[0]))
                 .param("servers", "10", "100", "1000")
                 .forks(1)
@@ -60,29 +63,32 @@ public final class BenchSched {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
 
-        Map<String, Map<Integer, Result<?>>> scores = new TreeMap<>();
+        // algorithm -> column ("10", "100", "1000" servers, or CHURN) -> result
+        Map<String, Map<String, Result<?>>> scores = new TreeMap<>();
         for (RunResult result : results) {
+            boolean churn = result.getParams().getBenchmark().endsWith(".pickAndTrack");
             scores.computeIfAbsent(result.getParams().getParam("algorithm"), name -> new TreeMap<>())
-                    .put(Integer.parseInt(result.getParams().getParam("servers")), result.getPrimaryResult());
+                    .put(churn ? CHURN : result.getParams().getParam("servers"), result.getPrimaryResult());
         }
-        double reference = median(scores.get(AlgorithmCatalog.REFERENCE).get(HEAP_SERVERS));
+        double reference = median(scores.get(AlgorithmCatalog.REFERENCE).get(LARGE));
         System.out.println();
         System.out.println("ns/op: median of the measurement iterations (min–max); the machine is shared, so the"
-                + " ratio to " + AlgorithmCatalog.REFERENCE + " (same run, same pinning) is the number to compare.");
+                + " ratio to " + AlgorithmCatalog.REFERENCE + " (same run, same pinning) is the number to compare."
+                + " With churn: 1,000 servers, each pick opens a connection and closes one opened "
+                + ChurnBenchmark.OUTSTANDING + " picks before, telling the algorithm both.");
         System.out.println();
         System.out.println("| algorithm | family | ns/op, 10 servers | 100 | 1,000 | ×" + AlgorithmCatalog.REFERENCE
-                + " at 1,000 | bytes/server |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+                + " at 1,000 | with churn | bytes/server |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (Subject subject : subjects.values()) {
-            Map<Integer, Result<?>> row = scores.getOrDefault(subject.name(), Map.of());
+            Map<String, Result<?>> row = scores.getOrDefault(subject.name(), Map.of());
             StringBuilder line = new StringBuilder("| " + subject.name() + " | " + subject.family() + " |");
-            for (int size : SIZES) {
-                Result<?> score = row.get(size);
-                line.append(score == null ? " failed |" : format(" %.1f (%.1f–%.1f) |", median(score),
-                        score.getStatistics().getMin(), score.getStatistics().getMax()));
+            for (String column : List.of("10", "100", LARGE)) {
+                line.append(cell(row.get(column)));
             }
-            Result<?> large = row.get(HEAP_SERVERS);
+            Result<?> large = row.get(LARGE);
             line.append(large == null ? " – |" : format(" %.2f |", median(large) / reference));
+            line.append(cell(row.get(CHURN)));
             line.append(format(" %.0f |", HeapPerServer.of(subject, HEAP_SERVERS, HEAP_INSTANCES)));
             System.out.println(line);
         }
@@ -91,6 +97,11 @@ public final class BenchSched {
                 poolOverhead()));
         System.out.println("CPUs visible: " + Runtime.getRuntime().availableProcessors()
                 + "; load average before: " + loadBefore + ", after: " + loadAverage());
+    }
+
+    private static String cell(Result<?> score) {
+        return score == null ? " failed |" : format(" %.1f (%.1f–%.1f) |", median(score),
+                score.getStatistics().getMin(), score.getStatistics().getMax());
     }
 
     private static double median(Result<?> result) {

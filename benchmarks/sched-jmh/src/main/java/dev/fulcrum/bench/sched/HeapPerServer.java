@@ -29,7 +29,7 @@ public final class HeapPerServer {
 
     /** The same for anything built over a server list (the registry's pools, for instance). */
     public static double measure(int servers, int instances, Function<List<ServerView>, Scheduler> build) {
-        List<ServerView> list = Workload.servers(servers);
+        List<ServerView> list = List.copyOf(Workload.servers(servers));
         RequestContext request = Workload.requests()[0];
         build.apply(list).pick(request); // classes loaded and initialized before the first reading
         Scheduler[] kept = new Scheduler[instances];

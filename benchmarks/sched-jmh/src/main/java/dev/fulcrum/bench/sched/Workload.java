@@ -31,9 +31,9 @@ public final class Workload {
     private Workload() {
     }
 
-    public static List<ServerView> servers(int count) {
+    public static List<Server> servers(int count) {
         SplittableRandom random = new SplittableRandom(42);
-        List<ServerView> servers = new ArrayList<>(count);
+        List<Server> servers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             servers.add(new Server("srv" + i, 1 + random.nextInt(256)));
         }
@@ -96,7 +96,38 @@ public final class Workload {
         }
     }
 
-    private record Server(String id, int weight) implements ServerView {
+    /**
+     * An UP server; its active connection count changes only through {@link #connect} and
+     * {@link #release}, on the benchmark's one thread.
+     */
+    public static final class Server implements ServerView {
+        private final String id;
+        private final int weight;
+        private int active;
+
+        Server(String id, int weight) {
+            this.id = id;
+            this.weight = weight;
+        }
+
+        public void connect() {
+            active++;
+        }
+
+        public void release() {
+            active--;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public int weight() {
+            return weight;
+        }
+
         @Override
         public ServerState state() {
             return ServerState.UP;
@@ -109,7 +140,7 @@ public final class Workload {
 
         @Override
         public int activeConnections() {
-            return 0;
+            return active;
         }
 
         @Override

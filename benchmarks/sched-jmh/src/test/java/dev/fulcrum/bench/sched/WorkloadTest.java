@@ -17,7 +17,7 @@ class WorkloadTest {
 
     @Test
     void serversAreUsableWithWeightsSpreadOverHaproxysRange() {
-        List<ServerView> servers = Workload.servers(1000);
+        List<Workload.Server> servers = Workload.servers(1000);
         assertEquals(1000, servers.size());
         assertTrue(servers.stream().allMatch(ServerView::usable));
         assertTrue(servers.stream().allMatch(s -> s.weight() >= 1 && s.weight() <= 256));
