@@ -113,7 +113,7 @@ public final class BenchSched {
         for (Subject subject : AlgorithmCatalog.all()) {
             String outcome;
             try {
-                outcome = subject.create().apply(Workload.settings(subject), Workload.servers(10))
+                outcome = subject.over(Workload.servers(10))
                         .pick(Workload.requests()[0]).map(server -> "picks " + server.id()).orElse("picks nothing");
             } catch (RuntimeException e) {
                 outcome = "FAILS: " + e;

@@ -41,8 +41,7 @@ public class ChurnBenchmark {
 
     @Setup
     public void setUp() {
-        Subject subject = AlgorithmCatalog.named(algorithm);
-        scheduler = subject.create().apply(Workload.settings(subject), Workload.servers(churnServers));
+        scheduler = AlgorithmCatalog.named(algorithm).over(Workload.servers(churnServers));
         requests = Workload.requests();
     }
 

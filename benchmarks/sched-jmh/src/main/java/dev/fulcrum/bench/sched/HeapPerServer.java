@@ -2,7 +2,6 @@ package dev.fulcrum.bench.sched;
 
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.api.sched.Scheduler;
-import dev.fulcrum.api.sched.SchedulerSettings;
 import dev.fulcrum.api.sched.ServerView;
 import java.lang.ref.Reference;
 import java.util.List;
@@ -23,8 +22,7 @@ public final class HeapPerServer {
 
     /** Bytes per server of one algorithm instance over {@code servers} servers. */
     public static double of(Subject subject, int servers, int instances) {
-        SchedulerSettings settings = Workload.settings(subject);
-        return measure(servers, instances, list -> subject.create().apply(settings, list));
+        return measure(servers, instances, subject::over);
     }
 
     /** The same for anything built over a server list (the registry's pools, for instance). */

@@ -32,8 +32,7 @@ public class PickBenchmark {
 
     @Setup
     public void setUp() {
-        Subject subject = AlgorithmCatalog.named(algorithm);
-        scheduler = subject.create().apply(Workload.settings(subject), Workload.servers(servers));
+        scheduler = AlgorithmCatalog.named(algorithm).over(Workload.servers(servers));
         requests = Workload.requests();
     }
 

@@ -15,4 +15,9 @@ import java.util.function.BiFunction;
  */
 public record Subject(String name, String family,
         BiFunction<SchedulerSettings, Collection<? extends ServerView>, Scheduler> create) {
+
+    /** A new instance over the servers, with the settings the {@link Workload} gives this algorithm. */
+    public Scheduler over(Collection<? extends ServerView> servers) {
+        return create.apply(Workload.settings(this), servers);
+    }
 }

@@ -63,7 +63,7 @@ class AlgorithmCatalogTest {
     void theReferenceIsAlwaysThereAndPicks() {
         Subject reference = AlgorithmCatalog.named(AlgorithmCatalog.REFERENCE);
         assertEquals(AlgorithmCatalog.REFERENCE, AlgorithmCatalog.all().get(0).name());
-        assertTrue(reference.create().apply(Workload.settings(reference), Workload.servers(10))
+        assertTrue(reference.over(Workload.servers(10))
                 .pick(Workload.requests()[0]).isPresent());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlgorithmCatalog.named("nope"));
         assertTrue(e.getMessage().startsWith("no algorithm nope; known: [registry-rr"), e.getMessage());
