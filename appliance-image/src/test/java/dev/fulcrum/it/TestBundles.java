@@ -22,6 +22,8 @@ public final class TestBundles {
     public static final String FAILING = "dev.fulcrum.it.failing";
     public static final String RECORDER = "dev.fulcrum.it.reconciler";
     public static final String REFUSING = "dev.fulcrum.it.refusing";
+    public static final String SCHEDULER = "dev.fulcrum.it.sched";
+    public static final String SCHEDULER_OVERRIDE = "dev.fulcrum.it.sched.override";
 
     private TestBundles() {
     }
@@ -41,6 +43,17 @@ public final class TestBundles {
         Files.createDirectories(directory);
         build(directory, RECORDER, "1.0.0", "dev.fulcrum.it.reconciler", Map.of());
         build(directory, REFUSING, "1.0.0", "dev.fulcrum.it.refusing", Map.of());
+    }
+
+    /**
+     * Writes the two test scheduling algorithms of one name as bundles of their own: the first, and a
+     * higher-ranked override that carries a private copy of their shared base class.
+     */
+    public static void buildSchedulers(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        build(directory, SCHEDULER, "1.0.0", "dev.fulcrum.it.sched", Map.of());
+        build(directory, SCHEDULER_OVERRIDE, "1.0.0", "dev.fulcrum.it.sched.override,dev.fulcrum.it.sched",
+                Map.of("-dsannotations", "dev.fulcrum.it.sched.override.*"));
     }
 
     /**

@@ -1,0 +1,5 @@
+package dev.fulcrum.bench.sched.sample;
+
+/** Abstract: the catalog must skip it. */
+public abstract class AbstractSampleFactory extends SampleFactory {
+}

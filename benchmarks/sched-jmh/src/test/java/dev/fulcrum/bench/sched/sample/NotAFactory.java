@@ -1,0 +1,5 @@
+package dev.fulcrum.bench.sched.sample;
+
+/** Not a SchedulerFactory: the catalog must skip it. */
+public class NotAFactory {
+}
