@@ -1,0 +1,113 @@
+package dev.fulcrum.sched.haproxy;
+
+import dev.fulcrum.api.sched.RequestContext;
+import dev.fulcrum.api.sched.Scheduler;
+import dev.fulcrum.api.sched.ServerView;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * configuration.txt 4.2 "balance roundrobin": each server in turn according to its weight, smoothly
+ * interleaved ({@link StrideQueue}), dynamic (a weight change applies from the next pick) and with the
+ * 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is usable.
+ * O(log n) per pick and per hook, under one lock; a server still ramping costs one re-weighing per
+ * clock millisecond.
+ */
+final class RoundRobinScheduler implements Scheduler {
+
+    private final InstantSource clock;
+    private final Roster roster;
+    private final StrideQueue queue = new StrideQueue();
+    private final Map<String, StrideQueue.Entry> queued = new HashMap<>();
+    private final Map<String, StrideQueue.Entry> ramping = new HashMap<>();
+    private long rampedAtMillis = Long.MIN_VALUE;
+
+    RoundRobinScheduler(InstantSource clock, Collection<? extends ServerView> servers) {
+        this.clock = clock;
+        this.roster = new Roster(servers);
+        Instant now = clock.instant();
+        roster.members().forEach(member -> requeue(member, now));
+    }
+
+    @Override
+    public synchronized Optional<ServerView> pick(RequestContext request) {
+        if (!ramping.isEmpty()) {
+            rampUp();
+        }
+        return queue.nextUsable(roster);
+    }
+
+    @Override
+    public synchronized void serverAdded(ServerView server) {
+        requeue(roster.add(server), clock.instant());
+    }
+
+    @Override
+    public synchronized void serverRemoved(ServerView server) {
+        roster.remove(server).ifPresent(this::dequeue);
+    }
+
+    @Override
+    public synchronized void serverChanged(ServerView server) {
+        requeue(roster.changed(server), clock.instant());
+    }
+
+    /** Brings the server's place in the queue in line with its state, weight and ramp. */
+    private void requeue(Roster.Member member, Instant now) {
+        String id = member.view().id();
+        StrideQueue.Entry entry = queued.get(id);
+        if (entry != null && entry.view != member.view()) {
+            dequeue(member);
+            entry = null;
+        }
+        int weight = SlowStart.effectiveWeight(member.view(), now);
+        if (!member.active() || weight <= 0) {
+            dequeue(member);
+            return;
+        }
+        if (entry == null) {
+            entry = queue.join(member.view(), member.order(), weight);
+            queued.put(id, entry);
+        } else if (entry.weight() != weight) {
+            queue.reweigh(entry, weight);
+        }
+        if (SlowStart.ramping(member.view(), now)) {
+            ramping.put(id, entry);
+        } else {
+            ramping.remove(id);
+        }
+    }
+
+    private void dequeue(Roster.Member member) {
+        StrideQueue.Entry entry = queued.remove(member.view().id());
+        ramping.remove(member.view().id());
+        if (entry != null) {
+            queue.leave(entry);
+        }
+    }
+
+    /** Re-weighs the ramping servers, at most once per clock millisecond. */
+    private void rampUp() {
+        long millis = clock.millis();
+        if (millis == rampedAtMillis) {
+            return;
+        }
+        rampedAtMillis = millis;
+        Instant now = Instant.ofEpochMilli(millis);
+        for (Iterator<StrideQueue.Entry> it = ramping.values().iterator(); it.hasNext();) {
+            StrideQueue.Entry entry = it.next();
+            int weight = SlowStart.effectiveWeight(entry.view, now);
+            if (weight > 0 && weight != entry.weight()) {
+                queue.reweigh(entry, weight);
+            }
+            if (!SlowStart.ramping(entry.view, now)) {
+                it.remove();
+            }
+        }
+    }
+}
