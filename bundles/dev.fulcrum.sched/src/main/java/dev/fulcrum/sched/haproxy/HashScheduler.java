@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * "hash-type map-based" (static: the weights the servers were added with) or a {@link HashRing} for
  * "hash-type consistent" (their current weights). Without a key, round robin ("If no value is found ...
  * then a round robin algorithm is applied"). Backups: the first usable one by position when no regular
- * server is usable. A pick is lock-free: O(1) map-based, O(log P) consistent, plus the key's extraction.
+ * server is usable. A pick is lock-free: O(1) map-based, O(1) expected consistent, plus the key's extraction.
  */
 final class HashScheduler extends TableScheduler<HashTable> {
 

@@ -3,18 +3,18 @@ package dev.fulcrum.sched.haproxy;
 import dev.fulcrum.api.sched.ServerView;
 
 /**
- * Servers ordered by load, connections divided by weight (compared exactly by cross-multiplying), and
- * among equal loads by whose turn came longest ago, which makes a round robin of servers with the same
- * load (configuration.txt 4.2 "balance leastconn": "Round-robin is performed within groups of servers
- * of the same load"). Not thread-safe.
+ * Servers ordered by load, connections per unit of weight (in 32.32 fixed point, exact enough that two
+ * different ratios of counts and weights below 2^16 never tie), and among equal loads by whose turn came
+ * longest ago, which makes a round robin of servers with the same load (configuration.txt 4.2 "balance
+ * leastconn": "Round-robin is performed within groups of servers of the same load"). Not thread-safe.
  */
 final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
+    /** Counts above this one are taken as this one, so the fixed-point load stays below 2^62. */
+    private static final int MAX_CONNECTIONS = 1 << 30;
+
     static final class Entry extends NodeHeap.Node {
         final ServerView view;
-        private int connections;
-        private int weight;
-        private long turn;
 
         private Entry(ServerView view) {
             this.view = view;
@@ -25,8 +25,7 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     Entry join(ServerView view, int connections, int weight) {
         Entry entry = new Entry(view);
-        set(entry, connections, weight);
-        add(entry);
+        add(entry, load(connections, weight), nextTurn++);
         return entry;
     }
 
@@ -36,32 +35,22 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     /** New load figures; the server goes behind the others of its (new) load. */
     void update(Entry entry, int connections, int weight) {
-        set(entry, connections, weight);
-        reposition(entry);
+        rekey(entry, load(connections, weight), nextTurn++);
     }
 
     /** The least loaded server, which then waits behind the others of the same load; only when not empty. */
     @Override
     ServerView next() {
         Entry entry = top();
-        entry.turn = nextTurn++;
-        reposition(entry);
+        rekey(entry, firstKey(entry), nextTurn++);
         return entry.view;
     }
 
-    private void set(Entry entry, int connections, int weight) {
+    private static long load(int connections, int weight) {
         if (weight <= 0) {
             throw new IllegalArgumentException("weight must be positive: " + weight);
         }
-        entry.connections = Math.max(0, connections);
-        entry.weight = weight;
-        entry.turn = nextTurn++;
-    }
-
-    @Override
-    protected boolean before(Entry a, Entry b) {
-        long loadA = (long) a.connections * b.weight;
-        long loadB = (long) b.connections * a.weight;
-        return loadA != loadB ? loadA < loadB : a.turn < b.turn;
+        long count = Math.min(MAX_CONNECTIONS, Math.max(0, connections));
+        return (count << 32) / weight;
     }
 }

@@ -3,106 +3,135 @@ package dev.fulcrum.sched.haproxy;
 import java.util.Arrays;
 
 /**
- * A binary min-heap whose nodes remember their position, so that a node whose key changed moves in
- * O(log n) instead of being searched for. The subclass defines the order. Not thread-safe.
+ * A binary min-heap of nodes keyed by two longs, compared by the first (as a difference, so that keys
+ * that wrap round still order correctly while they are less than 2^63 apart) and then by the second.
+ * Everything a sift touches lives in arrays: the keys and slot numbers in heap order, and where each
+ * slot sits, so a pick does not chase the nodes through memory. Each node keeps its slot, so a node
+ * whose key changed moves in O(log n) instead of being searched for. Not thread-safe.
  */
 abstract class NodeHeap<N extends NodeHeap.Node> {
 
-    /** A heap element; {@code position} is -1 while it is not in a heap. */
+    /** A heap element; its slot is -1 while it is not in a heap. */
     static class Node {
-        int position = -1;
-
-        final boolean queued() {
-            return position >= 0;
-        }
+        int slot = -1;
     }
 
-    private Node[] heap = new Node[16];
+    /** By slot: the node and its position in the heap arrays. */
+    private Node[] nodes = new Node[16];
+    private int[] positions = new int[16];
+    /** By heap position: the slot and the keys. */
+    private int[] slots = new int[16];
+    private long[] firstKeys = new long[16];
+    private long[] secondKeys = new long[16];
     private int size;
-
-    /** Whether {@code a} comes out of the heap before {@code b}. */
-    protected abstract boolean before(N a, N b);
+    /** Slots freed by removals, reused before new ones ({@code size} slots are in use). */
+    private int[] freeSlots = new int[16];
+    private int freeCount;
 
     final boolean isEmpty() {
         return size == 0;
     }
 
-    final int size() {
-        return size;
-    }
-
     /** The first node; only when not {@link #isEmpty()}. */
     @SuppressWarnings("unchecked")
     final N top() {
-        return (N) heap[0];
+        return (N) nodes[slots[0]];
     }
 
-    final void add(N node) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+    /** The first key of a queued node. */
+    final long firstKey(N node) {
+        return firstKeys[positions[node.slot]];
+    }
+
+    final void add(N node, long first, long second) {
+        if (node.slot >= 0) {
+            throw new IllegalStateException("already queued");
         }
-        place(node, size++);
-        siftUp(node.position);
+        if (size == slots.length) {
+            grow();
+        }
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : size;
+        node.slot = slot;
+        nodes[slot] = node;
+        siftUp(size++, slot, first, second);
     }
 
     final void remove(N node) {
-        int at = node.position;
-        if (at < 0) {
+        int slot = node.slot;
+        if (slot < 0) {
             return;
         }
-        node.position = -1;
-        Node last = heap[--size];
-        heap[size] = null;
-        if (at < size) {
-            place(last, at);
-            siftUp(at);
-            siftDown(last.position);
+        int at = positions[slot];
+        node.slot = -1;
+        nodes[slot] = null;
+        freeSlots[freeCount++] = slot;
+        int last = --size;
+        if (at < last) {
+            int moved = slots[last];
+            long first = firstKeys[last];
+            long second = secondKeys[last];
+            siftUp(at, moved, first, second);
+            siftDown(positions[moved], moved, first, second);
         }
     }
 
-    /** Restores the order after the node's key changed. */
-    final void reposition(N node) {
-        if (node.queued()) {
-            siftUp(node.position);
-            siftDown(node.position);
-        }
+    /** Gives a queued node new keys and restores the order. */
+    final void rekey(N node, long first, long second) {
+        int slot = node.slot;
+        siftUp(positions[slot], slot, first, second);
+        siftDown(positions[slot], slot, first, second);
     }
 
-    private void place(Node node, int at) {
-        heap[at] = node;
-        node.position = at;
+    private void grow() {
+        int capacity = slots.length * 2;
+        nodes = Arrays.copyOf(nodes, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        slots = Arrays.copyOf(slots, capacity);
+        firstKeys = Arrays.copyOf(firstKeys, capacity);
+        secondKeys = Arrays.copyOf(secondKeys, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 
-    @SuppressWarnings("unchecked")
-    private void siftUp(int at) {
-        Node node = heap[at];
+    private static boolean before(long first, long second, long otherFirst, long otherSecond) {
+        long difference = first - otherFirst;
+        return difference != 0 ? difference < 0 : second < otherSecond;
+    }
+
+    /** Moves the hole at {@code at} up until the slot's keys fit, then puts them there. */
+    private void siftUp(int at, int slot, long first, long second) {
         while (at > 0) {
             int parent = (at - 1) >>> 1;
-            if (!before((N) node, (N) heap[parent])) {
+            if (!before(first, second, firstKeys[parent], secondKeys[parent])) {
                 break;
             }
-            place(heap[parent], at);
+            put(at, slots[parent], firstKeys[parent], secondKeys[parent]);
             at = parent;
         }
-        place(node, at);
+        put(at, slot, first, second);
     }
 
-    @SuppressWarnings("unchecked")
-    private void siftDown(int at) {
-        Node node = heap[at];
+    /** Moves the hole at {@code at} down until the slot's keys fit, then puts them there. */
+    private void siftDown(int at, int slot, long first, long second) {
         int half = size >>> 1;
         while (at < half) {
             int child = 2 * at + 1;
             int right = child + 1;
-            if (right < size && before((N) heap[right], (N) heap[child])) {
+            if (right < size && before(firstKeys[right], secondKeys[right], firstKeys[child], secondKeys[child])) {
                 child = right;
             }
-            if (!before((N) heap[child], (N) node)) {
+            if (!before(firstKeys[child], secondKeys[child], first, second)) {
                 break;
             }
-            place(heap[child], at);
+            put(at, slots[child], firstKeys[child], secondKeys[child]);
             at = child;
         }
-        place(node, at);
+        put(at, slot, first, second);
+    }
+
+    private void put(int at, int slot, long first, long second) {
+        slots[at] = slot;
+        firstKeys[at] = first;
+        secondKeys[at] = second;
+        positions[slot] = at;
     }
 }

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * configuration.txt 4.2 "balance random(draws)": {@code draws} servers drawn at random in proportion to
  * their current weights ({@link WeightedDraw}; "the servers' weights are respected, dynamic weight changes
  * immediately take effect"), and the least loaded of them, connections per weight, wins (the power of
- * two random choices; the first drawn on a tie). O(draws log n) per pick. The random source of the
+ * two random choices; the first drawn on a tie). O(draws) per pick. The random source of the
  * settings is shared by the picking threads, so draws take its monitor (generators are not thread-safe).
  * Backups: the first usable one by position when no regular server is usable.
  */

@@ -5,10 +5,10 @@ import dev.fulcrum.api.sched.ServerView;
 /**
  * Weighted round robin by stride scheduling: every server has a "pass" on a virtual time line and
  * advances it by a stride inversely proportional to its weight each time it is served; the server with
- * the lowest pass goes next. A server of weight 5 is thus served five times as often as one of weight 1,
- * spread over the cycle rather than in a burst (the smooth interleaving HAProxy's roundrobin has,
- * configuration.txt 4.2 "balance roundrobin"), and a weight change only rescales the remaining distance
- * of one server: O(log n) per pick and per change. Not thread-safe.
+ * the lowest pass goes next (the earlier position in the pool on a tie). A server of weight 5 is thus
+ * served five times as often as one of weight 1, spread over the cycle rather than in a burst (the
+ * smooth interleaving of configuration.txt 4.2 "balance roundrobin"), and a weight change only rescales
+ * the remaining distance of one server: O(log n) per pick and per change. Not thread-safe.
  */
 final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
 
@@ -20,7 +20,6 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
     static final class Entry extends NodeHeap.Node {
         final ServerView view;
         final long order;
-        private long pass;
         private long stride;
         private int weight;
 
@@ -47,8 +46,7 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
         entry.weight = weight;
         entry.stride = strideOf(weight);
         double fraction = ((order + 1) * GOLDEN_FRACTION) % 1.0;
-        entry.pass = virtualTime + (long) (entry.stride * fraction);
-        add(entry);
+        add(entry, virtualTime + (long) (entry.stride * fraction), order);
         return entry;
     }
 
@@ -59,27 +57,19 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
     /** A new weight from now on: the distance left to the server's next turn scales by old/new weight. */
     void reweigh(Entry entry, int weight) {
         long newStride = strideOf(weight);
-        long remaining = entry.pass - virtualTime;
-        entry.pass = virtualTime + (long) (remaining * ((double) newStride / entry.stride));
+        long remaining = firstKey(entry) - virtualTime;
+        long pass = virtualTime + (long) (remaining * ((double) newStride / entry.stride));
         entry.stride = newStride;
         entry.weight = weight;
-        reposition(entry);
+        rekey(entry, pass, entry.order);
     }
 
-    /** The next server in turn; only when not {@link #isEmpty()}. */
     @Override
     ServerView next() {
         Entry entry = top();
-        virtualTime = entry.pass;
-        entry.pass += entry.stride;
-        reposition(entry);
+        virtualTime = firstKey(entry);
+        rekey(entry, virtualTime + entry.stride, entry.order);
         return entry.view;
-    }
-
-    @Override
-    protected boolean before(Entry a, Entry b) {
-        long difference = a.pass - b.pass;
-        return difference != 0 ? difference < 0 : a.order < b.order;
     }
 
     private static long strideOf(int weight) {
