@@ -13,18 +13,18 @@ import java.util.Optional;
 
 /**
  * configuration.txt 4.2 "balance roundrobin": each server in turn according to its weight, smoothly
- * interleaved ({@link StrideQueue}), dynamic (a weight change applies from the next pick) and with the
- * 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is usable.
- * O(log n) per pick and per hook, under one lock; a server still ramping costs one re-weighing per
- * clock millisecond.
+ * interleaved ({@link WeightClassQueue}), dynamic (a weight change applies from the next pick) and with
+ * the 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is usable.
+ * O(log c) per pick and per hook for c distinct weights, under one lock; a server still ramping costs
+ * one re-weighing per clock millisecond.
  */
 final class RoundRobinScheduler implements Scheduler {
 
     private final InstantSource clock;
     private final Roster roster;
-    private final StrideQueue queue = new StrideQueue();
-    private final Map<String, StrideQueue.Entry> queued = new HashMap<>();
-    private final Map<String, StrideQueue.Entry> ramping = new HashMap<>();
+    private final WeightClassQueue queue = new WeightClassQueue();
+    private final Map<String, WeightClassQueue.Member> queued = new HashMap<>();
+    private final Map<String, WeightClassQueue.Member> ramping = new HashMap<>();
     private long rampedAtMillis = Long.MIN_VALUE;
 
     RoundRobinScheduler(InstantSource clock, Collection<? extends ServerView> servers) {
@@ -60,7 +60,7 @@ final class RoundRobinScheduler implements Scheduler {
     /** Brings the server's place in the queue in line with its state, weight and ramp. */
     private void requeue(Roster.Member member, Instant now) {
         String id = member.view().id();
-        StrideQueue.Entry entry = queued.get(id);
+        WeightClassQueue.Member entry = queued.get(id);
         if (entry != null && entry.view != member.view()) {
             dequeue(member);
             entry = null;
@@ -84,7 +84,7 @@ final class RoundRobinScheduler implements Scheduler {
     }
 
     private void dequeue(Roster.Member member) {
-        StrideQueue.Entry entry = queued.remove(member.view().id());
+        WeightClassQueue.Member entry = queued.remove(member.view().id());
         ramping.remove(member.view().id());
         if (entry != null) {
             queue.leave(entry);
@@ -99,8 +99,8 @@ final class RoundRobinScheduler implements Scheduler {
         }
         rampedAtMillis = millis;
         Instant now = Instant.ofEpochMilli(millis);
-        for (Iterator<StrideQueue.Entry> it = ramping.values().iterator(); it.hasNext();) {
-            StrideQueue.Entry entry = it.next();
+        for (Iterator<WeightClassQueue.Member> it = ramping.values().iterator(); it.hasNext();) {
+            WeightClassQueue.Member entry = it.next();
             int weight = SlowStart.effectiveWeight(entry.view, now);
             if (weight > 0 && weight != entry.weight()) {
                 queue.reweigh(entry, weight);

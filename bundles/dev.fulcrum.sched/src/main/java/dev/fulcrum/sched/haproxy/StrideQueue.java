@@ -45,8 +45,7 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
         Entry entry = new Entry(view, order);
         entry.weight = weight;
         entry.stride = strideOf(weight);
-        double fraction = ((order + 1) * GOLDEN_FRACTION) % 1.0;
-        add(entry, virtualTime + (long) (entry.stride * fraction), order);
+        add(entry, virtualTime + startOffset(entry.stride, order), order);
         return entry;
     }
 
@@ -57,8 +56,7 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
     /** A new weight from now on: the distance left to the server's next turn scales by old/new weight. */
     void reweigh(Entry entry, int weight) {
         long newStride = strideOf(weight);
-        long remaining = firstKey(entry) - virtualTime;
-        long pass = virtualTime + (long) (remaining * ((double) newStride / entry.stride));
+        long pass = rescale(firstKey(entry), virtualTime, entry.stride, newStride);
         entry.stride = newStride;
         entry.weight = weight;
         rekey(entry, pass, entry.order);
@@ -70,6 +68,17 @@ final class StrideQueue extends ServerQueue<StrideQueue.Entry> {
         virtualTime = firstKey(entry);
         rekey(entry, virtualTime + entry.stride, entry.order);
         return entry.view;
+    }
+
+    /** How far ahead of now a newcomer at {@code order} starts: a golden-ratio fraction of its stride. */
+    static long startOffset(long stride, long order) {
+        double fraction = ((order + 1) * GOLDEN_FRACTION) % 1.0;
+        return (long) (stride * fraction);
+    }
+
+    /** The pass after a stride change: the distance left from {@code now} scales with the stride. */
+    static long rescale(long pass, long now, long oldStride, long newStride) {
+        return now + (long) ((pass - now) * ((double) newStride / oldStride));
     }
 
     private static long strideOf(int weight) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** configuration.txt 4.2 "balance roundrobin": exact sequences, weight changes, the slowstart ramp. */
@@ -24,16 +26,33 @@ class RoundRobinTest {
     void equalWeightsTakeTurns() {
         Scheduler rr = roundRobin(TestServer.of("a"), TestServer.of("b"), TestServer.of("c"));
 
-        // golden-ratio start offsets: b (0.236) before a (0.618) before c (0.854), then the same cycle
-        assertEquals("b a c b a c b a c", Picking.sequence(rr, 9));
+        // one weight class: its ring, in the order the servers were added
+        assertEquals("a b c a b c a b c", Picking.sequence(rr, 9));
     }
 
     @Test
     void weightsInterleaveSmoothlyRatherThanInBursts() {
         Scheduler rr = roundRobin(new TestServer("a", 5), TestServer.of("b"), TestServer.of("c"));
 
-        // never five a's in a row, also across the cycle boundary
-        assertEquals("a b a a a c a a b a a a c a", Picking.sequence(rr, 14));
+        // class {a} weighs 5, class {b, c} 2: never more than three a's in a row, also across cycles
+        assertEquals("b a a a c a a b a a a c a a", Picking.sequence(rr, 14));
+    }
+
+    @Test
+    void everyServerGetsItsWeightPerCycleGiveOrTakeOne() {
+        SplittableRandom random = new SplittableRandom(Picking.SEED);
+        List<TestServer> servers = IntStream.range(0, 40)
+                .mapToObj(i -> new TestServer("s" + i, 1 + random.nextInt(6))).toList();
+        int cycle = servers.stream().mapToInt(TestServer::weight).sum();
+        Scheduler rr = new RoundRobinFactory().create(Picking.settings().withClock(clock), servers);
+
+        Map<String, Integer> counts = Picking.counts(rr, Picking.keyless(10 * cycle));
+
+        for (TestServer server : servers) {
+            int got = counts.getOrDefault(server.id(), 0);
+            assertTrue(Math.abs(got - 10 * server.weight()) <= 1, server.id() + " weight " + server.weight()
+                    + " got " + got + " of " + 10 * cycle);
+        }
     }
 
     @Test
@@ -41,7 +60,7 @@ class RoundRobinTest {
         TestServer a = TestServer.of("a");
         TestServer b = TestServer.of("b");
         Scheduler rr = roundRobin(a, b);
-        assertEquals("b a b a", Picking.sequence(rr, 4));
+        assertEquals("a b a b", Picking.sequence(rr, 4));
 
         rr.serverChanged(a.weight(3));
 
