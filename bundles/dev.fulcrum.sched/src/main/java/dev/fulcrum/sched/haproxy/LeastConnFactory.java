@@ -19,6 +19,6 @@ public final class LeastConnFactory extends HaproxyFactory {
 
     @Override
     Scheduler create(Balance balance, SchedulerSettings settings, List<ServerView> servers) {
-        return new LeastConnScheduler(servers);
+        return new LeastConnScheduler(settings.clock(), servers);
     }
 }

@@ -15,9 +15,19 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     static final class Entry extends NodeHeap.Node {
         final ServerView view;
+        private int connections;
+        private int weight;
 
         private Entry(ServerView view) {
             this.view = view;
+        }
+
+        int connections() {
+            return connections;
+        }
+
+        int weight() {
+            return weight;
         }
     }
 
@@ -25,6 +35,8 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     Entry join(ServerView view, int connections, int weight) {
         Entry entry = new Entry(view);
+        entry.connections = connections;
+        entry.weight = weight;
         add(entry, load(connections, weight), nextTurn++);
         return entry;
     }
@@ -35,6 +47,8 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     /** New load figures; the server goes behind the others of its (new) load. */
     void update(Entry entry, int connections, int weight) {
+        entry.connections = connections;
+        entry.weight = weight;
         rekey(entry, load(connections, weight), nextTurn++);
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,31 +19,27 @@ import java.util.Optional;
  */
 final class RoundRobinScheduler implements Scheduler {
 
-    private final InstantSource clock;
+    private final RampingServers ramping;
     private final Roster roster;
     private final WeightClassQueue queue = new WeightClassQueue();
     private final Map<String, WeightClassQueue.Member> queued = new HashMap<>();
-    private final Map<String, WeightClassQueue.Member> ramping = new HashMap<>();
-    private long rampedAtMillis = Long.MIN_VALUE;
 
     RoundRobinScheduler(InstantSource clock, Collection<? extends ServerView> servers) {
-        this.clock = clock;
+        this.ramping = new RampingServers(clock);
         this.roster = new Roster(servers);
-        Instant now = clock.instant();
+        Instant now = ramping.now();
         roster.members().forEach(member -> requeue(member, now));
     }
 
     @Override
     public synchronized Optional<ServerView> pick(RequestContext request) {
-        if (!ramping.isEmpty()) {
-            rampUp();
-        }
+        ramping.step(this::reweigh);
         return queue.nextUsable(roster);
     }
 
     @Override
     public synchronized void serverAdded(ServerView server) {
-        requeue(roster.add(server), clock.instant());
+        requeue(roster.add(server), ramping.now());
     }
 
     @Override
@@ -54,7 +49,7 @@ final class RoundRobinScheduler implements Scheduler {
 
     @Override
     public synchronized void serverChanged(ServerView server) {
-        requeue(roster.changed(server), clock.instant());
+        requeue(roster.changed(server), ramping.now());
     }
 
     /** Brings the server's place in the queue in line with its state, weight and ramp. */
@@ -76,38 +71,21 @@ final class RoundRobinScheduler implements Scheduler {
         } else if (entry.weight() != weight) {
             queue.reweigh(entry, weight);
         }
-        if (SlowStart.ramping(member.view(), now)) {
-            ramping.put(id, entry);
-        } else {
-            ramping.remove(id);
-        }
+        ramping.update(member.view(), now);
     }
 
     private void dequeue(Roster.Member member) {
         WeightClassQueue.Member entry = queued.remove(member.view().id());
-        ramping.remove(member.view().id());
+        ramping.forget(member.view());
         if (entry != null) {
             queue.leave(entry);
         }
     }
 
-    /** Re-weighs the ramping servers, at most once per clock millisecond. */
-    private void rampUp() {
-        long millis = clock.millis();
-        if (millis == rampedAtMillis) {
-            return;
-        }
-        rampedAtMillis = millis;
-        Instant now = Instant.ofEpochMilli(millis);
-        for (Iterator<WeightClassQueue.Member> it = ramping.values().iterator(); it.hasNext();) {
-            WeightClassQueue.Member entry = it.next();
-            int weight = SlowStart.effectiveWeight(entry.view, now);
-            if (weight > 0 && weight != entry.weight()) {
-                queue.reweigh(entry, weight);
-            }
-            if (!SlowStart.ramping(entry.view, now)) {
-                it.remove();
-            }
+    private void reweigh(ServerView server, int weight) {
+        WeightClassQueue.Member entry = queued.get(server.id());
+        if (entry != null && entry.view == server && weight > 0 && weight != entry.weight()) {
+            queue.reweigh(entry, weight);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.sched.Scheduler;
 import dev.fulcrum.api.sched.ServerState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,24 @@ class LeastConnTest {
         connections(lc, c, 50);
 
         assertEquals("c c c", Picking.sequence(lc, 3));
+    }
+
+    @Test
+    void aServerInSlowStartCountsAsLighterWeighted() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
+        TestServer warming = new TestServer("w", 10).slowStart(Duration.ofSeconds(10), clock.instant());
+        TestServer steady = new TestServer("s", 10);
+        Scheduler lc = new LeastConnFactory().create(Picking.settings().withClock(clock), List.of(warming, steady));
+        connections(lc, warming, 2); // 2 per weight 1 (the ramp's floor) = 2
+        connections(lc, steady, 10); // 10 per weight 10 = 1
+
+        assertEquals("s s", Picking.sequence(lc, 2));
+        clock.advance(Duration.ofSeconds(5)); // weight 5: 2/5 = 0.4
+        assertEquals("w w", Picking.sequence(lc, 2));
+        connections(lc, warming, 8); // 8/5 = 1.6
+        assertEquals("s", Picking.sequence(lc, 1));
+        clock.advance(Duration.ofSeconds(5)); // done, weight 10: 0.8
+        assertEquals("w", Picking.sequence(lc, 1));
     }
 
     private static void connections(Scheduler scheduler, TestServer server, int count) {
