@@ -92,6 +92,23 @@ class HashDistributionTest {
         assertTrue(moved.total >= KEYS * 0.7, moved.total + " of " + KEYS + " keys moved");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = KeyedRequests.class, names = {"SOURCE", "URI"})
+    void consistentHashingFollowsWeightChangesAndMapBasedKeepsTheFirstWeights(KeyedRequests algorithm) {
+        for (boolean consistent : new boolean[] {false, true}) {
+            TestServer a = TestServer.of("a");
+            Scheduler scheduler = create(algorithm, consistent, List.of(a, TestServer.of("b")));
+
+            scheduler.serverChanged(a.weight(3));
+
+            double share = Picking.counts(scheduler, algorithm.requests(KEYS, Picking.SEED)).get("a") / (double) KEYS;
+            // "hash-type": map-based ignores weight changes while a server is up, consistent is dynamic
+            double expected = consistent ? 0.75 : 0.5;
+            assertTrue(Math.abs(share - expected) < 0.08, algorithm + (consistent ? " consistent " : " map-based ")
+                    + share);
+        }
+    }
+
     private record Moved(int total, int ofRemoved, int othersMoved) {
     }
 
