@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param <E> the queue's entry for one server
  * @param <Q> the queue
  */
-abstract class DynamicScheduler<E, Q extends ServerQueue<?>> implements Scheduler {
+abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
 
     final Q queue;
     private final RampingServers ramping;

@@ -8,7 +8,7 @@ import dev.fulcrum.api.sched.ServerView;
  * longest ago, which makes a round robin of servers with the same load (configuration.txt 4.2 "balance
  * leastconn": "Round-robin is performed within groups of servers of the same load"). Not thread-safe.
  */
-final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
+final class LoadQueue extends NodeHeap<LoadQueue.Entry> implements ServerQueue {
 
     /** Counts above this one are taken as this one, so the fixed-point load stays below 2^62. */
     private static final int MAX_CONNECTIONS = 1 << 30;
@@ -54,7 +54,7 @@ final class LoadQueue extends ServerQueue<LoadQueue.Entry> {
 
     /** The least loaded server, which then waits behind the others of the same load; only when not empty. */
     @Override
-    ServerView next() {
+    public ServerView next() {
         Entry entry = top();
         rekey(entry, firstKey(entry), nextTurn++);
         return entry.view;

@@ -28,7 +28,7 @@ abstract class NodeHeap<N extends NodeHeap.Node> {
     private int[] freeSlots = new int[16];
     private int freeCount;
 
-    final boolean isEmpty() {
+    public final boolean isEmpty() {
         return size == 0;
     }
 

@@ -5,18 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Round robin for "balance roundrobin" (configuration.txt 4.2) in O(log c) per pick for c distinct
- * weights, whatever the number of servers: the servers of one effective weight form a class that takes
- * its turns in a ring, and the classes share the virtual time line by stride scheduling
- * ({@link StrideQueue}'s arithmetic), a class of k servers of weight w weighing k x w. Each server thus
- * gets its weight's share, smoothly interleaved with the other classes. A server whose weight changes
- * (a "set weight", a slow-start step) moves to another class in O(1) plus O(log c) re-stepping.
- * Not thread-safe.
+ * Smooth weighted round robin (configuration.txt 4.2 "balance roundrobin": "Each server is used in
+ * turns, according to their weights") by virtual-time scheduling in the manner of EEVDF (Stoica et al.,
+ * "Earliest Eligible Virtual Deadline First", 1995): a turn of weight w lasts 1/w of virtual time; a
+ * server becomes eligible when its previous turn's share has been used up by the pool, and the eligible
+ * server whose turn ends first goes next. No server runs ahead of its share by more than one turn, so
+ * weights 3:2:1 give a b a b a c, never a a in a row.
+ *
+ * <p>The servers of one effective weight form a class that takes its turns in a ring, and the classes
+ * are scheduled (a class of k servers of weight w weighs k x w), so a pick costs O(log c) for c distinct
+ * weights whatever the number of servers. A server whose weight changes (a "set weight", a slow-start
+ * step) moves to another class. Not thread-safe.
  */
-final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
+final class WeightClassQueue implements ServerQueue {
 
-    /** The stride of total weight 1; large enough that weight x servers up to 2^32 keep a stride above 2^8. */
-    private static final long STRIDE_OF_ONE = 1L << 40;
+    /** A turn of total weight 1, in virtual time units; weight x servers up to 2^32 still get 2^8 units. */
+    private static final long TURN_OF_ONE = 1L << 40;
 
     /** A server in the ring of its class. */
     static final class Member {
@@ -40,9 +44,26 @@ final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
         private final int weight;
         private final long order;
         private int size;
-        private long stride;
         /** The member whose turn is next. */
         private Member cursor;
+        private long eligibleAt;
+        private long deadline;
+        /** What integer division left of {@link #deadline}, in 1/(weight x size) units. */
+        private long deadlineRemainder;
+        private boolean eligible;
+
+        private long share() {
+            return (long) weight * size;
+        }
+
+        /** The next turn starts at the deadline and ends one turn (1/share) later, carrying the remainder. */
+        private void advance() {
+            eligibleAt = deadline;
+            long share = share();
+            deadlineRemainder += TURN_OF_ONE % share;
+            deadline += TURN_OF_ONE / share + deadlineRemainder / share;
+            deadlineRemainder %= share;
+        }
 
         private WeightClass(int weight, long order) {
             this.weight = weight;
@@ -50,8 +71,22 @@ final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
         }
     }
 
+    /** Classes ordered by their first key (deadline or eligible time), then position. */
+    private static final class ClassHeap extends NodeHeap<WeightClass> {
+    }
+
+    private final ClassHeap eligible = new ClassHeap();
+    private final ClassHeap waiting = new ClassHeap();
     private final Map<Integer, WeightClass> classes = new HashMap<>();
+    /** Advances by 1/totalWeight per pick; the remainder (in 1/totalWeight units) keeps it exact over time. */
     private long virtualTime;
+    private long virtualRemainder;
+    private long totalWeight;
+
+    @Override
+    public boolean isEmpty() {
+        return eligible.isEmpty() && waiting.isEmpty();
+    }
 
     Member join(ServerView view, long order, int weight) {
         Member member = new Member(view, order);
@@ -71,12 +106,25 @@ final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
     }
 
     @Override
-    ServerView next() {
-        WeightClass top = top();
-        virtualTime = firstKey(top);
-        rekey(top, virtualTime + top.stride, top.order);
-        Member member = top.cursor;
-        top.cursor = member.next;
+    public ServerView next() {
+        while (!waiting.isEmpty() && waiting.firstKey(waiting.top()) - virtualTime <= 0) {
+            WeightClass ready = waiting.top();
+            unqueue(ready);
+            enqueue(ready);
+        }
+        // after weight changes nobody may be eligible yet: then the one that will be first
+        WeightClass group = eligible.isEmpty() ? waiting.top() : eligible.top();
+        unqueue(group);
+        if (group.eligibleAt - virtualTime > 0) {
+            virtualTime = group.eligibleAt;
+        }
+        group.advance();
+        virtualRemainder += TURN_OF_ONE % totalWeight;
+        virtualTime += TURN_OF_ONE / totalWeight + virtualRemainder / totalWeight;
+        virtualRemainder %= totalWeight;
+        enqueue(group);
+        Member member = group.cursor;
+        group.cursor = member.next;
         return member.view;
     }
 
@@ -99,21 +147,23 @@ final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
             group.cursor.previous = member;
         }
         group.size++;
-        long stride = STRIDE_OF_ONE / ((long) weight * group.size);
+        changeTotal(weight);
         if (group.size == 1) {
-            group.stride = stride;
-            add(group, virtualTime + StrideQueue.startOffset(stride, group.order), group.order);
+            group.eligibleAt = virtualTime; // a newcomer may go at once
+            endTurn(group);
+            enqueue(group);
         } else {
-            restride(group, stride);
+            resized(group);
         }
     }
 
     private void detach(Member member) {
         WeightClass group = member.owner;
         member.owner = null;
+        changeTotal(-group.weight);
         if (--group.size == 0) {
             group.cursor = null;
-            remove(group);
+            unqueue(group);
             classes.remove(group.weight);
             return;
         }
@@ -122,12 +172,37 @@ final class WeightClassQueue extends ServerQueue<WeightClassQueue.WeightClass> {
         }
         member.previous.next = member.next;
         member.next.previous = member.previous;
-        restride(group, STRIDE_OF_ONE / ((long) group.weight * group.size));
+        resized(group);
     }
 
-    private void restride(WeightClass group, long stride) {
-        long pass = StrideQueue.rescale(firstKey(group), virtualTime, group.stride, stride);
-        group.stride = stride;
-        rekey(group, pass, group.order);
+    /** The class's weight changed with its size: its current turn ends at the new length from its start. */
+    private void resized(WeightClass group) {
+        unqueue(group);
+        endTurn(group);
+        enqueue(group);
+    }
+
+    private static void endTurn(WeightClass group) {
+        group.deadline = group.eligibleAt + TURN_OF_ONE / group.share();
+        group.deadlineRemainder = 0;
+    }
+
+    /** A new pool weight; the remainders restart (an error below one unit, once per change). */
+    private void changeTotal(long by) {
+        totalWeight += by;
+        virtualRemainder = 0;
+    }
+
+    private void enqueue(WeightClass group) {
+        group.eligible = group.eligibleAt - virtualTime <= 0;
+        if (group.eligible) {
+            eligible.add(group, group.deadline, group.order);
+        } else {
+            waiting.add(group, group.eligibleAt, group.order);
+        }
+    }
+
+    private void unqueue(WeightClass group) {
+        (group.eligible ? eligible : waiting).remove(group);
     }
 }

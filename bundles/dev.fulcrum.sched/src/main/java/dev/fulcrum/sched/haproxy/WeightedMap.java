@@ -7,10 +7,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * HAProxy's static map: an array in which each server holds as many slots as its weight, laid out in
- * the smooth round-robin order. "static-rr" walks it with a counter; "hash-type map-based" takes slot
+ * the smooth round-robin order of {@link WeightClassQueue}. "static-rr" walks it with a counter; "hash-type map-based" takes slot
  * {@code hash mod total weight} (configuration.txt 4.2 "balance source": "hashed and divided by the total
  * weight of the running servers"; "hash-type map-based": "a static array containing all alive servers").
- * O(1) per lookup; built in O(W log n) for a total weight W.
+ * O(1) per lookup; built in O(n + W log c) for a total weight W over c distinct weights.
  */
 final class WeightedMap implements HashTable {
 
@@ -37,7 +37,7 @@ final class WeightedMap implements HashTable {
         for (int weight : weights) {
             divisor = gcd(divisor, weight);
         }
-        StrideQueue queue = new StrideQueue();
+        WeightClassQueue queue = new WeightClassQueue();
         int total = 0;
         for (int i = 0; i < weights.length; i++) {
             weights[i] /= divisor;
