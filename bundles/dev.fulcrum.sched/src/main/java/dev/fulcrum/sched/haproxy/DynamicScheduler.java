@@ -1,0 +1,107 @@
+package dev.fulcrum.sched.haproxy;
+
+import dev.fulcrum.api.sched.RequestContext;
+import dev.fulcrum.api.sched.Scheduler;
+import dev.fulcrum.api.sched.ServerView;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What HAProxy's dynamic algorithms (configuration.txt 4.2: weights "may be adjusted on the fly for slow
+ * starts for instance") share: a {@link ServerQueue} of the active servers at their effective weight
+ * (5.2 "slowstart" included), kept in step by the hooks under one lock, and the backup rule when it is
+ * empty. The subclass says how an entry joins, leaves and takes a new weight.
+ *
+ * @param <E> the queue's entry for one server
+ * @param <Q> the queue
+ */
+abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
+
+    final Q queue;
+    private final RampingServers ramping;
+    private final Roster roster;
+    private final Map<String, E> queued = new HashMap<>();
+
+    DynamicScheduler(Q queue, InstantSource clock, Collection<? extends ServerView> servers) {
+        this.queue = queue;
+        this.ramping = new RampingServers(clock);
+        this.roster = new Roster(servers);
+        Instant now = ramping.now();
+        roster.members().forEach(member -> requeue(member, now));
+    }
+
+    abstract E join(ServerView server, long order, int weight);
+
+    abstract void leave(E entry);
+
+    /** The entry's server and weight have been confirmed; refresh what the queue keeps of them. */
+    abstract void refresh(E entry, int weight);
+
+    abstract ServerView viewOf(E entry);
+
+    @Override
+    public synchronized Optional<ServerView> pick(RequestContext request) {
+        ramping.step(this::reweigh);
+        return queue.nextUsable(roster);
+    }
+
+    @Override
+    public synchronized void serverAdded(ServerView server) {
+        requeue(roster.add(server), ramping.now());
+    }
+
+    @Override
+    public synchronized void serverRemoved(ServerView server) {
+        roster.remove(server).ifPresent(member -> dequeue(member.view()));
+    }
+
+    @Override
+    public synchronized void serverChanged(ServerView server) {
+        requeue(roster.changed(server), ramping.now());
+    }
+
+    /** The queued entry of this very server (not of an earlier view with its id), or null. */
+    final synchronized E entryOf(ServerView server) {
+        E entry = queued.get(server.id());
+        return entry != null && viewOf(entry) == server ? entry : null;
+    }
+
+    /** Brings the server's place in the queue in line with its state, weight and ramp. */
+    private void requeue(Roster.Member member, Instant now) {
+        ServerView view = member.view();
+        int weight = SlowStart.effectiveWeight(view, now); // read once: the owner may change it meanwhile
+        E entry = queued.get(view.id());
+        if (entry != null && viewOf(entry) != view || !member.active() || weight <= 0) {
+            dequeue(view);
+            entry = null;
+        }
+        if (!member.active() || weight <= 0) {
+            return;
+        }
+        if (entry == null) {
+            queued.put(view.id(), join(view, member.order(), weight));
+        } else {
+            refresh(entry, weight);
+        }
+        ramping.update(view, now);
+    }
+
+    private void reweigh(ServerView server, int weight) {
+        E entry = entryOf(server);
+        if (entry != null && weight > 0) {
+            refresh(entry, weight);
+        }
+    }
+
+    private void dequeue(ServerView server) {
+        ramping.forget(server);
+        E entry = queued.remove(server.id());
+        if (entry != null) {
+            leave(entry);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.fulcrum.sched.haproxy;
+
+/**
+ * The hash of a key: 64-bit FNV-1a over the key, then a full-avalanche finalizer (the mixing step of
+ * MurmurHash3) so that neighbouring keys (addresses of one subnet, /img/1 and /img/2) spread over the
+ * whole range, which both "mod total weight" and the ring need (configuration.txt 4.2 "hash-type",
+ * modifier "avalanche", gives the reason for the mixing step).
+ */
+final class Hashing {
+
+    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private Hashing() {
+    }
+
+    static long of(byte[] key) {
+        long hash = FNV_OFFSET_BASIS;
+        for (byte b : key) {
+            hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+        }
+        return mix(hash);
+    }
+
+    /** Over the UTF-16 code units of the key. */
+    static long of(CharSequence key) {
+        long hash = FNV_OFFSET_BASIS;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            hash = (hash ^ (c & 0xff)) * FNV_PRIME;
+            hash = (hash ^ (c >>> 8)) * FNV_PRIME;
+        }
+        return mix(hash);
+    }
+
+    /** The finalizer of MurmurHash3's 64-bit variant: every input bit flips each output bit with probability 1/2. */
+    static long mix(long value) {
+        long z = value;
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fulcrum.sched.haproxy;
+
+import dev.fulcrum.api.model.proxy.Algorithm;
+import dev.fulcrum.api.model.proxy.Balance;
+import dev.fulcrum.api.sched.Scheduler;
+import dev.fulcrum.api.sched.SchedulerFactory;
+import dev.fulcrum.api.sched.SchedulerSettings;
+import dev.fulcrum.api.sched.ServerView;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/** configuration.txt 4.2 "balance leastconn": {@link LeastConnScheduler}. */
+@Component(service = SchedulerFactory.class, property = {"scheduler.name=leastconn", "scheduler.family=HAPROXY"})
+public final class LeastConnFactory extends HaproxyFactory {
+
+    public LeastConnFactory() {
+        super(Algorithm.LEASTCONN);
+    }
+
+    @Override
+    Scheduler create(Balance balance, SchedulerSettings settings, List<ServerView> servers) {
+        return new LeastConnScheduler(settings.clock(), servers);
+    }
+}
