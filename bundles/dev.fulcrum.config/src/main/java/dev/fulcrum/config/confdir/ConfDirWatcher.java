@@ -74,9 +74,10 @@ public final class ConfDirWatcher implements ConfDirectory {
     /** One poll: applies when the files changed and have been stable since the previous poll. */
     void poll() {
         try {
+            List<FileStamp> before = change.lastHandled();
             List<FileStamp> stamps = applier.loader().stamps();
             if (change.offer(stamps)) {
-                applyAndRecord(changed(stamps));
+                applyAndRecord(changed(before, stamps));
             }
         } catch (RuntimeException e) {
             // The poller must survive anything: a dead poller would silently stop applying changes.
@@ -123,8 +124,15 @@ public final class ConfDirWatcher implements ConfDirectory {
         }
     }
 
-    private static String changed(List<FileStamp> stamps) {
-        return "changed: " + String.join(", ", stamps.stream()
-                .map(s -> s.name() + (s.present() ? "" : " (absent)")).toList());
+    /** E.g. "haproxy.cfg changed", "keepalived.conf removed": the revision's comment. */
+    static String changed(List<FileStamp> before, List<FileStamp> after) {
+        List<String> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            FileStamp now = after.get(i);
+            if (before == null || i >= before.size() || !now.equals(before.get(i))) {
+                changes.add(now.name() + (now.present() ? " changed" : " removed"));
+            }
+        }
+        return String.join(", ", changes);
     }
 }

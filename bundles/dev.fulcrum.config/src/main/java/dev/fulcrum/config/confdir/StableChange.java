@@ -26,6 +26,11 @@ final class StableChange<T> {
         return false;
     }
 
+    /** What was handled last, null before anything was. */
+    T lastHandled() {
+        return handled;
+    }
+
     /** Records that {@code current} was handled outside {@link #offer} (at start, on request). */
     void handled(T current) {
         previous = Objects.requireNonNull(current, "current");

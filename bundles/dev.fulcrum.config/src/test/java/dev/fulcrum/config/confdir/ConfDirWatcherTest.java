@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +43,20 @@ class ConfDirWatcherTest {
         assertTrue(configuration.revisions.isEmpty(), "seen once: it may still be written");
         watcher.poll();
         assertEquals(1, configuration.revisions.size());
+        assertEquals("configuration directory: haproxy.cfg changed", configuration.revisions.get(0).comment());
         watcher.poll();
         assertEquals(1, configuration.revisions.size());
         assertEquals(Optional.empty(), watcher.problem());
+    }
+
+    @Test
+    void theCommentNamesWhatChanged() {
+        List<FileStamp> before = List.of(FileStamp.absent("keepalived.conf"),
+                new FileStamp("haproxy.cfg", true, 10, 1, "inode 1"));
+        List<FileStamp> after = List.of(new FileStamp("keepalived.conf", true, 5, 2, "inode 2"),
+                FileStamp.absent("haproxy.cfg"));
+        assertEquals("keepalived.conf changed, haproxy.cfg removed", ConfDirWatcher.changed(before, after));
+        assertEquals("keepalived.conf changed", ConfDirWatcher.changed(before, List.of(after.get(0), before.get(1))));
     }
 
     @Test
