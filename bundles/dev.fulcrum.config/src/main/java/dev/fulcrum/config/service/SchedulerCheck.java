@@ -3,7 +3,6 @@ package dev.fulcrum.config.service;
 import dev.fulcrum.api.config.ConfigProblem;
 import dev.fulcrum.api.config.SourceLocation;
 import dev.fulcrum.api.model.DesiredState;
-import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.sched.SchedulerRegistry;
@@ -29,7 +28,7 @@ final class SchedulerCheck {
         for (int i = 0; i < virtualServers.size(); i++) {
             VirtualServer server = virtualServers.get(i);
             check(registry, server.scheduler().ipvsName(), "$.lvs.virtual_servers[" + i + "].scheduler",
-                    "lb_algo of virtual_server " + describe(server.key()), problems);
+                    "lb_algo of virtual_server " + server.key().text(), problems);
         }
         List<Backend> backends = state.proxy().backends();
         for (int i = 0; i < backends.size(); i++) {
@@ -38,14 +37,6 @@ final class SchedulerCheck {
                     "balance of backend " + backend.name(), problems);
         }
         return problems;
-    }
-
-    /** As keepalived.conf writes it: "10.0.0.1 80", "fwmark 7", "group web". */
-    private static String describe(ServiceKey key) {
-        if (key instanceof ServiceKey.Address address) {
-            return address.address().getHostAddress() + " " + address.port();
-        }
-        return key instanceof ServiceKey.Fwmark mark ? "fwmark " + mark.mark() : "group " + ((ServiceKey.Group) key).name();
     }
 
     private static void check(SchedulerRegistry registry, String name, String path, String what,

@@ -61,4 +61,19 @@ class LvsModelTest {
         assertThrows(IllegalArgumentException.class, () -> new Persistence(Duration.ofDays(32), Optional.empty()));
         assertEquals(Duration.ofDays(31), new Persistence(Persistence.MAX_TIMEOUT, Optional.empty()).timeout());
     }
+
+    @Test
+    void oneVirtualServerPerKeyAndProtocolAndGroupsDefined() throws Exception {
+        ServiceKey web = new ServiceKey.Address(InetAddress.getByName("10.0.0.1"), 80);
+        VirtualServer tcp = virtualServer(web, Optional.empty(), 1);
+        assertEquals("duplicate virtual_server 10.0.0.1 80 TCP", assertThrows(IllegalArgumentException.class,
+                () -> new LvsConfig(List.of(tcp, tcp), List.of())).getMessage());
+        assertEquals("virtual_server group web: no virtual_server_group of this name", assertThrows(
+                IllegalArgumentException.class, () -> new LvsConfig(List.of(virtualServer(new ServiceKey.Group("web"),
+                        Optional.empty(), 1)), List.of())).getMessage());
+        VirtualServerGroup group = new VirtualServerGroup("web", List.of());
+        assertEquals("duplicate virtual_server_group name 'web'", assertThrows(IllegalArgumentException.class,
+                () -> new LvsConfig(List.of(), List.of(group, group))).getMessage());
+        assertEquals("fwmark 7", new ServiceKey.Fwmark(7).text());
+    }
 }
