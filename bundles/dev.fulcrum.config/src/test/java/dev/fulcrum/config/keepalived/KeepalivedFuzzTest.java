@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.fulcrum.api.config.ConfigProblem;
+import dev.fulcrum.config.emit.KeepalivedEmitter;
 import dev.fulcrum.config.keepalived.model.KeepalivedConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * Coverage-guided fuzzing of the whole keepalived.conf reader (syntax, includes, mapping,
  * validation) over in-memory files: whatever the bytes, the reader returns problems, it never
- * throws. A normal build replays {@code KeepalivedFuzzTestInputs/} as regression tests;
+ * throws; what it accepts is emitted and read back to the same model. A normal build replays {@code KeepalivedFuzzTestInputs/} as regression tests;
  * {@code scripts/fuzz} fuzzes.
  */
 class KeepalivedFuzzTest {
@@ -39,6 +40,13 @@ class KeepalivedFuzzTest {
         assertEquals(lenient.config().isEmpty(), hasError(lenient), "a model exactly when there is no error");
         assertTrue(lenient.config().isPresent() || strict.config().isEmpty(), "lenient accepts what strict accepts");
         strict.problems().forEach(ConfigProblem::format);
+        // What was accepted is written canonically and reads back the same (issue 3: parse(emit(m)) == m).
+        if (strict.config().isPresent()) {
+            String emitted = KeepalivedEmitter.emit(strict.config().get());
+            RobustnessTest.MemoryReader again = new RobustnessTest.MemoryReader();
+            again.files.put(MAIN, emitted);
+            assertEquals(strict.config(), KeepalivedConfigs.check(MAIN, Set.of(), again, false).config(), emitted);
+        }
     }
 
     private static boolean hasError(KeepalivedConfigs.Result result) {
