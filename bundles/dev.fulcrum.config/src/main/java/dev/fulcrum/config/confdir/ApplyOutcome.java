@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 /**
  * What reading the configuration directory led to.
  *
- * @param kind     applied as a new revision, unchanged, rejected for its problems, or failed to be stored
+ * @param kind     applied as a new revision, unchanged, rejected for the files' problems, refused by
+ *                 the configuration service (valid files this box cannot run yet), or failed to be stored
  * @param revision the revision now current (0 when there is none)
- * @param problems for {@link Kind#REJECTED} every problem, otherwise the warnings
+ * @param problems for {@link Kind#REJECTED} and {@link Kind#REFUSED} every problem, otherwise the warnings
  * @param detail   why it failed ({@link Kind#FAILED}), otherwise empty
  */
 record ApplyOutcome(Kind kind, long revision, List<ConfigProblem> problems, String detail) {
@@ -19,6 +20,7 @@ record ApplyOutcome(Kind kind, long revision, List<ConfigProblem> problems, Stri
         APPLIED,
         UNCHANGED,
         REJECTED,
+        REFUSED,
         FAILED
     }
 
@@ -30,7 +32,15 @@ record ApplyOutcome(Kind kind, long revision, List<ConfigProblem> problems, Stri
 
     /** Whether the files did not make it into a revision (the config subsystem is then DEGRADED). */
     boolean refused() {
-        return kind == Kind.REJECTED || kind == Kind.FAILED;
+        return kind == Kind.REJECTED || kind == Kind.REFUSED || kind == Kind.FAILED;
+    }
+
+    /**
+     * Whether the same files may succeed later: the service refused them (e.g. the bundle with an
+     * algorithm is still starting) or could not store them. Problems in the files need a change.
+     */
+    boolean worthRetrying() {
+        return kind == Kind.REFUSED || kind == Kind.FAILED;
     }
 
     /** The files the errors are in (as located, e.g. {@code /etc/fulcrum/haproxy.cfg}), in the order found. */
@@ -46,6 +56,7 @@ record ApplyOutcome(Kind kind, long revision, List<ConfigProblem> problems, Stri
             case UNCHANGED -> "configuration directory unchanged" + (revision == 0 ? "" : " (revision " + revision + ")");
             case REJECTED -> String.join(", ", rejectedFiles()) + " rejected: " + count(errors(), "error")
                     + currentStays();
+            case REFUSED -> "configuration directory refused: " + count(errors(), "error") + currentStays();
             case FAILED -> "configuration directory not applied: " + detail + currentStays();
         };
     }

@@ -56,7 +56,7 @@ final class ConfDirApplier {
             Revision revision = configuration.apply(loaded.state(), "configuration directory: " + trigger);
             return new ApplyOutcome(ApplyOutcome.Kind.APPLIED, revision.number(), loaded.warnings(), "");
         } catch (ConfigurationRejectedException e) {
-            return new ApplyOutcome(ApplyOutcome.Kind.REJECTED, currentNumber, e.problems(), "");
+            return new ApplyOutcome(ApplyOutcome.Kind.REFUSED, currentNumber, e.problems(), "");
         } catch (UncheckedIOException | IllegalStateException e) {
             return failed(currentNumber, e.getMessage());
         }

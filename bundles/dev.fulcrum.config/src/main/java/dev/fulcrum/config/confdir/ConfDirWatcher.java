@@ -23,7 +23,9 @@ import org.osgi.service.log.LoggerFactory;
  * Applies the configuration directory (framework property {@value #CONF_DIR_PROPERTY}, set by the
  * launcher): at activation, and whenever {@code keepalived.conf} or {@code haproxy.cfg} changed and
  * stayed unchanged for one poll ({@value #POLL_MILLIS} ms). Files pulled in by keepalived's
- * {@code include} are read but not watched; {@code fulcrum:apply} re-reads everything.
+ * {@code include} are read but not watched; {@code fulcrum:apply} re-reads everything. Files the
+ * service refused (an algorithm whose bundle is not active yet) or could not store are retried at
+ * every poll, so that a start-up race does not leave the box on the old revision.
  */
 @Component(service = ConfDirectory.class, immediate = true)
 public final class ConfDirWatcher implements ConfDirectory {
@@ -38,6 +40,7 @@ public final class ConfDirWatcher implements ConfDirectory {
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "fulcrum-conf-dir"));
     private volatile ApplyOutcome last;
+    private volatile String lastTrigger;
 
     @Activate
     public ConfDirWatcher(BundleContext context, @Reference ConfigurationService configuration,
@@ -78,6 +81,8 @@ public final class ConfDirWatcher implements ConfDirectory {
             List<FileStamp> stamps = applier.loader().stamps();
             if (change.offer(stamps)) {
                 applyAndRecord(changed(before, stamps));
+            } else if (last != null && last.worthRetrying()) {
+                applyAndRecord(lastTrigger);
             }
         } catch (RuntimeException e) {
             // The poller must survive anything: a dead poller would silently stop applying changes.
@@ -99,18 +104,23 @@ public final class ConfDirWatcher implements ConfDirectory {
         return outcome != null && outcome.refused() ? Optional.of(outcome.summary()) : Optional.empty();
     }
 
-    private ApplyOutcome applyAndRecord(String trigger) {
+    /** Synchronized: the poller and fulcrum:apply both come here. */
+    private synchronized ApplyOutcome applyAndRecord(String trigger) {
         // Stamped before reading, so that a write during the read is seen as a change at the next poll.
         List<FileStamp> stamps = applier.loader().stamps();
         ApplyOutcome outcome = applier.apply(trigger);
         change.handled(stamps);
+        lastTrigger = trigger;
+        ApplyOutcome previous = last;
         last = outcome;
-        logOutcome(outcome);
+        if (!outcome.equals(previous) || !outcome.worthRetrying()) {
+            logOutcome(outcome); // a retry that ends as before is not logged again every second
+        }
         return outcome;
     }
 
     private void logOutcome(ApplyOutcome outcome) {
-        if (outcome.kind() == ApplyOutcome.Kind.REJECTED) {
+        if (outcome.kind() == ApplyOutcome.Kind.REJECTED || outcome.kind() == ApplyOutcome.Kind.REFUSED) {
             outcome.problems().forEach(p -> log.error("{}", p.format()));
             log.error("{}", outcome.summary());
             return;

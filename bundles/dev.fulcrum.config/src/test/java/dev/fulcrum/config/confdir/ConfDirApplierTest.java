@@ -63,6 +63,7 @@ class ConfDirApplierTest {
         ApplyOutcome rejected = applier.apply("change");
         assertEquals(ApplyOutcome.Kind.REJECTED, rejected.kind());
         assertTrue(rejected.refused());
+        assertTrue(!rejected.worthRetrying(), "the same files fail the same way");
         String haproxy = directory.resolve("haproxy.cfg").toString();
         assertEquals(List.of(haproxy), rejected.rejectedFiles(), "keepalived.conf is fine");
         assertEquals(haproxy + " rejected: 2 errors; revision 1 stays current", rejected.summary());
@@ -82,10 +83,11 @@ class ConfDirApplierTest {
         ConfigProblem noAlgorithm = ConfigProblem.error(new SourceLocation("desired state", 1, 0),
                 "$.proxy.backends[0].balance.algorithm", "no installed bundle provides the algorithm 'roundrobin'");
         configuration.refuse = () -> new ConfigurationRejectedException(List.of(noAlgorithm));
-        ApplyOutcome rejected = applier.apply("start");
-        assertEquals(ApplyOutcome.Kind.REJECTED, rejected.kind());
-        assertEquals(List.of(noAlgorithm), rejected.problems());
-        assertEquals("desired state rejected: 1 error; no revision current", rejected.summary());
+        ApplyOutcome refused = applier.apply("start");
+        assertEquals(ApplyOutcome.Kind.REFUSED, refused.kind());
+        assertEquals(List.of(noAlgorithm), refused.problems());
+        assertEquals("configuration directory refused: 1 error; no revision current", refused.summary());
+        assertTrue(refused.worthRetrying(), "the algorithm's bundle may still be starting");
 
         configuration.refuse = () -> new UncheckedIOException("disk full", new IOException("disk full"));
         ApplyOutcome failed = applier.apply("fulcrum:apply");

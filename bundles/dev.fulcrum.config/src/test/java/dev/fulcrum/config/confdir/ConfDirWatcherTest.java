@@ -3,6 +3,9 @@ package dev.fulcrum.config.confdir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fulcrum.api.config.ConfigProblem;
+import dev.fulcrum.api.config.SourceLocation;
+import dev.fulcrum.api.reconcile.ConfigurationRejectedException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +81,24 @@ class ConfDirWatcherTest {
         watcher.poll();
         assertEquals(Optional.empty(), watcher.problem());
         assertEquals(1, configuration.revisions.size(), "fixed back to what revision 1 holds: nothing new");
+    }
+
+    @Test
+    void filesTheServiceRefusedAreRetriedAtEveryPollUntilItTakesThem() {
+        ConfDirWatcher watcher = watcher();
+        ConfDirFiles.write(directory, "haproxy.cfg", ConfDirFiles.HAPROXY);
+        ConfigProblem missing = ConfigProblem.error(new SourceLocation("desired state", 1, 0),
+                "$.proxy.backends[0].balance.algorithm", "no installed bundle provides the algorithm 'roundrobin'");
+        configuration.refuse = () -> new ConfigurationRejectedException(List.of(missing));
+        assertTrue(watcher.applyNow().endsWith("configuration directory refused: 1 error; no revision current\n"));
+        assertEquals(Optional.of("configuration directory refused: 1 error; no revision current"), watcher.problem());
+
+        watcher.poll(); // the files did not change, but the service may take them now
+        assertEquals(1, configuration.revisions.size());
+        assertEquals("configuration directory: fulcrum:apply", configuration.revisions.get(0).comment());
+        assertEquals(Optional.empty(), watcher.problem());
+        watcher.poll();
+        assertEquals(1, configuration.revisions.size(), "nothing more to retry");
     }
 
     @Test
