@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.Bundle;
@@ -84,5 +85,26 @@ public final class FrameworkProbe {
             context.ungetService(reference);
         }
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the JDK Supplier published with fulcrum.it=NAME supplies, or null while there is none. */
+    @SuppressWarnings("unchecked")
+    public <T> T supplied(String name) {
+        try {
+            Collection<ServiceReference<Supplier>> references =
+                    context.getServiceReferences(Supplier.class, "(fulcrum.it=" + name + ")");
+            if (references.isEmpty()) {
+                return null;
+            }
+            ServiceReference<Supplier> reference = references.iterator().next();
+            Supplier<T> supplier = context.getService(reference);
+            try {
+                return supplier == null ? null : supplier.get();
+            } finally {
+                context.ungetService(reference);
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

@@ -51,6 +51,11 @@ public final class ImageOptions {
         return composite(options.toArray(new Option[0]));
     }
 
+    /** A setting of the launcher's launcher.properties, e.g. FileInstall's filter. */
+    public static String launcherProperty(String key) {
+        return launcherProperties().getProperty(key);
+    }
+
     private static Properties launcherProperties() {
         Properties launcher = new Properties();
         try (InputStream in = ImageOptions.class.getResourceAsStream("/dev/fulcrum/launcher/launcher.properties")) {

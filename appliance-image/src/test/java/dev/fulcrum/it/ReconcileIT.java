@@ -18,9 +18,7 @@ import dev.fulcrum.it.reconciler.RecordingReconciler;
 import dev.fulcrum.it.refusing.RefusingReconciler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -30,7 +28,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The reconciler contract on Felix with the image's bundles: revisions applied through the
@@ -164,24 +161,8 @@ public class ReconcileIT {
         });
     }
 
-    /** What the recorder published as a JDK Supplier has received, or null while it is not there. */
-    @SuppressWarnings("unchecked")
+    /** What the recorder has received, or null while it is not there. */
     private List<Long> received() {
-        try {
-            Collection<ServiceReference<Supplier>> references = context.getServiceReferences(Supplier.class,
-                    "(fulcrum.it=" + RecordingReconciler.NAME + ")");
-            if (references.isEmpty()) {
-                return null;
-            }
-            ServiceReference<Supplier> reference = references.iterator().next();
-            Supplier<List<Long>> supplier = context.getService(reference);
-            try {
-                return supplier == null ? null : supplier.get();
-            } finally {
-                context.ungetService(reference);
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return new FrameworkProbe(context).supplied(RecordingReconciler.NAME);
     }
 }

@@ -3,7 +3,7 @@
  * expected there. Parsers, the REST API and the check command all speak these types.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.api.config;
 
 import org.osgi.annotation.bundle.Export;

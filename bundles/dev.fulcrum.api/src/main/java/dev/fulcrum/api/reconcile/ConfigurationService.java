@@ -22,6 +22,8 @@ public interface ConfigurationService {
      * Stores the state as a new revision, makes it current and hands it to every reconciler.
      *
      * @throws java.io.UncheckedIOException when the revision cannot be stored; the old one stays current
+     * @throws ConfigurationRejectedException when the state cannot run here (e.g. an algorithm no bundle
+     *                                        provides); nothing is stored, the old one stays current
      */
     Revision apply(DesiredState state, String comment);
 

@@ -5,7 +5,7 @@
  * current revision at once, so a hot-swapped subsystem catches up without help.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.api.reconcile;
 
 import org.osgi.annotation.bundle.Export;

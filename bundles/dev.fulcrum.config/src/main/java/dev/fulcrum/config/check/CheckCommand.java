@@ -1,7 +1,6 @@
 package dev.fulcrum.config.check;
 
 import dev.fulcrum.api.os.Sysctl;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -26,17 +25,9 @@ public final class CheckCommand {
 
     /** Arguments as on the command line: files, -f/--keepalived/--haproxy FILE, --lenient. */
     public String check(String... args) {
-        ConfigCheck.Report report = new ConfigCheck(System.getenv(), Set.of(HostName.configId(hostName())))
+        ConfigCheck.Report report = new ConfigCheck(System.getenv(), Set.of(HostName.configId(sysctl)))
                 .run(List.of(args));
         String verdict = report.exitCode() == ConfigCheck.UNREADABLE ? "(exit 2: not checked)\n" : "";
         return report.output() + report.errors() + verdict;
-    }
-
-    private String hostName() {
-        try {
-            return sysctl.read("kernel.hostname");
-        } catch (IOException e) {
-            return "localhost"; // no /proc (a container without it): keepalived would fall back alike
-        }
     }
 }

@@ -1,15 +1,19 @@
 package dev.fulcrum.config.service;
 
 import dev.fulcrum.api.config.ConfigException;
+import dev.fulcrum.api.config.ConfigProblem;
 import dev.fulcrum.api.model.DesiredState;
+import dev.fulcrum.api.reconcile.ConfigurationRejectedException;
 import dev.fulcrum.api.reconcile.ConfigurationService;
 import dev.fulcrum.api.reconcile.Reconciler;
 import dev.fulcrum.api.reconcile.Revision;
 import dev.fulcrum.api.reconcile.RevisionInfo;
 import dev.fulcrum.api.reconcile.SubsystemRevision;
 import dev.fulcrum.api.reconcile.UnknownRevisionException;
+import dev.fulcrum.api.sched.SchedulerRegistry;
 import dev.fulcrum.api.status.Subsystem;
 import dev.fulcrum.api.status.SubsystemStatus;
+import dev.fulcrum.config.confdir.ConfDirectory;
 import dev.fulcrum.config.json.ModelJson;
 import dev.fulcrum.config.store.RevisionContent;
 import dev.fulcrum.config.store.RevisionHeader;
@@ -41,7 +45,9 @@ import org.osgi.service.log.LoggerFactory;
  * the framework property {@value #STATE_DIR_PROPERTY}; the current one goes to every
  * {@link Reconciler} (whiteboard: a dynamic multiple reference) through {@link Distribution} on the
  * "fulcrum-config" thread. Immediate, so that reconcilers get the current revision at start-up even
- * when nobody asks for the service.
+ * when nobody asks for the service. When a {@link SchedulerRegistry} is there, apply refuses a state
+ * naming an algorithm no bundle provides; the status also reports configuration files that were
+ * rejected ({@link ConfDirectory}).
  */
 @Component(service = {ConfigurationService.class, Subsystem.class}, immediate = true,
         property = Subsystem.NAME_PROPERTY + "=" + ConfigurationManager.NAME)
@@ -58,6 +64,9 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
     /** Null when the store could not be opened; {@link #unavailable} says why. */
     private final RevisionStore store;
     private final SubsystemStatus unavailable;
+    private volatile SchedulerRegistry schedulers;
+    private volatile ConfDirectory confDirectory;
+    private boolean toldNoRegistry;
 
     @Activate
     public ConfigurationManager(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
@@ -107,6 +116,29 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
         distribution.unbind(reconciler);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSchedulers(SchedulerRegistry registry) {
+        schedulers = registry;
+    }
+
+    void unbindSchedulers(SchedulerRegistry registry) {
+        if (schedulers == registry) {
+            schedulers = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindConfDirectory(ConfDirectory directory) {
+        confDirectory = directory;
+    }
+
+    void unbindConfDirectory(ConfDirectory directory) {
+        if (confDirectory == directory) {
+            confDirectory = null;
+        }
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException, IOException {
         worker.shutdown();
@@ -136,6 +168,7 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
     @Override
     public synchronized Revision apply(DesiredState state, String comment) {
         RevisionStore open = requireStore();
+        checkSchedulers(state);
         try {
             RevisionHeader header = open.appendAndActivate(RevisionContent.json(json.write(state)), comment);
             Revision revision = new Revision(header.number(), state, header.created(), header.comment());
@@ -192,14 +225,40 @@ public final class ConfigurationManager implements ConfigurationService, Subsyst
         OptionalLong current = store.currentNumber();
         int reconcilers = distribution.reconcilerCount();
         if (current.isEmpty()) {
-            return SubsystemStatus.active(NAME, "no revision applied yet, " + reconcilers + " reconciler(s)");
+            return filesProblem().map(problem -> SubsystemStatus.degraded(NAME, "no revision applied yet; " + problem))
+                    .orElseGet(() -> SubsystemStatus.active(NAME, "no revision applied yet, " + reconcilers + " reconciler(s)"));
         }
         List<String> failed = distribution.failedAt(current.getAsLong());
-        SubsystemStatus status = failed.isEmpty()
-                ? SubsystemStatus.active(NAME, "revision " + current.getAsLong() + " current, " + reconcilers + " reconciler(s)")
-                : SubsystemStatus.degraded(NAME, "revision " + current.getAsLong() + " current; failed to apply it: "
-                        + String.join(", ", failed));
-        return status.withRevision(current.getAsLong());
+        Optional<String> files = filesProblem();
+        if (failed.isEmpty() && files.isEmpty()) {
+            return SubsystemStatus.active(NAME, "revision " + current.getAsLong() + " current, " + reconcilers
+                    + " reconciler(s)").withRevision(current.getAsLong());
+        }
+        String reason = "revision " + current.getAsLong() + " current"
+                + (failed.isEmpty() ? "" : "; failed to apply it: " + String.join(", ", failed))
+                + files.map(problem -> "; " + problem).orElse("");
+        return SubsystemStatus.degraded(NAME, reason).withRevision(current.getAsLong());
+    }
+
+    /** Without a registry (no scheduling bundle yet) the names cannot be checked: said once, at debug. */
+    private void checkSchedulers(DesiredState state) {
+        SchedulerRegistry registry = schedulers;
+        if (registry == null) {
+            if (!toldNoRegistry) {
+                toldNoRegistry = true;
+                log.debug("no scheduler registry: lb_algo and balance algorithms are not checked");
+            }
+            return;
+        }
+        List<ConfigProblem> problems = SchedulerCheck.problems(state, registry);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationRejectedException(problems);
+        }
+    }
+
+    private Optional<String> filesProblem() {
+        ConfDirectory directory = confDirectory;
+        return directory == null ? Optional.empty() : directory.problem();
     }
 
     private RevisionStore requireStore() {

@@ -5,22 +5,32 @@ import dev.fulcrum.api.reconcile.Revision;
 import dev.fulcrum.api.reconcile.RevisionInfo;
 import dev.fulcrum.api.reconcile.SubsystemRevision;
 import dev.fulcrum.api.reconcile.UnknownRevisionException;
+import dev.fulcrum.config.confdir.ConfDirectory;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code fulcrum:revisions} (the history, the current one marked, and how far each subsystem got)
- * and {@code fulcrum:rollback N}. Gogo prints the returned text.
+ * , {@code fulcrum:rollback N} and {@code fulcrum:apply} (re-read the configuration directory now).
+ * Gogo prints the returned text.
  */
 @Component(service = RevisionCommands.class, property = {
         "osgi.command.scope=fulcrum",
         "osgi.command.function=revisions",
-        "osgi.command.function=rollback"})
+        "osgi.command.function=rollback",
+        "osgi.command.function=apply"})
 public final class RevisionCommands {
 
     private final ConfigurationService configuration;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfDirectory confDirectory;
 
     @Activate
     public RevisionCommands(@Reference ConfigurationService configuration) {
@@ -50,5 +60,12 @@ public final class RevisionCommands {
         } catch (UnknownRevisionException e) {
             return e.getMessage() + "\n";
         }
+    }
+
+    /** Reads keepalived.conf and haproxy.cfg now: a new revision N, unchanged, or every problem. */
+    public String apply() {
+        ConfDirectory directory = confDirectory;
+        return directory == null ? "the configuration directory is not watched (its component is not active)\n"
+                : directory.applyNow();
     }
 }

@@ -24,11 +24,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Valid LVS models in the shapes the keepalived.conf reader produces. Reader limits narrower than
- * the records (left out of generation, see the report of issue 3): ports 0 (the records allow 0,
- * keepalived.conf needs 1..65535 for virtual_server, real_server and sorry_server), quorum 0 (the
- * reader takes 1..), and persistence timeouts that are not whole seconds (persistence_timeout is
- * an integer).
+ * Valid LVS models in the shapes the keepalived.conf reader produces, port 0 included (no port given:
+ * every port for a persistent virtual server, the service's port for real and sorry servers).
  */
 final class LvsArbitraries {
 
@@ -56,7 +53,7 @@ final class LvsArbitraries {
     /** A range ends at a last octet (IPv4) or last 16 bits (IPv6) not below the first address's. */
     static Arbitrary<VirtualServerGroup.Member> range(int family) {
         return Combinators.combine(family == 4 ? KeepalivedText.ipv4() : KeepalivedText.ipv6(),
-                Arbitraries.integers().between(0, 0xffff), Arbitraries.oneOf(Arbitraries.just(0), port()))
+                Arbitraries.integers().between(0, 0xffff), portOrZero())
                 .as((first, end, port) -> {
                     byte[] b = first.getAddress();
                     if (b.length == 4) {
@@ -71,7 +68,7 @@ final class LvsArbitraries {
     }
 
     static Arbitrary<ServiceKey> key(List<String> groups) {
-        Arbitrary<ServiceKey> address = Combinators.combine(KeepalivedText.anyAddress(), port())
+        Arbitrary<ServiceKey> address = Combinators.combine(KeepalivedText.anyAddress(), portOrZero())
                 .as(ServiceKey.Address::new);
         Arbitrary<ServiceKey> mark = fwmark().map(ServiceKey.Fwmark::new);
         return groups.isEmpty() ? Arbitraries.oneOf(address, mark)
@@ -84,15 +81,18 @@ final class LvsArbitraries {
                 ? (((ServiceKey.Address) key).address().getAddress().length == 4 ? KeepalivedText.ipv4() : KeepalivedText.ipv6())
                 : Arbitraries.of(4, 16).flatMap(f -> f == 4 ? KeepalivedText.ipv4() : KeepalivedText.ipv6());
         Arbitrary<Boolean> b = Arbitraries.of(true, false);
-        Arbitrary<Optional<Persistence>> persistence = Combinators.combine(
+        Arbitrary<Persistence> persistent = Combinators.combine(
                 Arbitraries.integers().between(1, 2_678_400).map(Duration::ofSeconds), KeepalivedText.anyAddress().optional())
-                .as(Persistence::new).optional();
+                .as(Persistence::new);
+        // IPVS: port 0 (every port) only for a persistent service.
+        boolean everyPort = key instanceof ServiceKey.Address a && a.port() == 0;
+        Arbitrary<Optional<Persistence>> persistence = everyPort ? persistent.map(Optional::of) : persistent.optional();
         return addresses.flatMap(family -> {
             Arbitrary<InetAddress> sameFamily = family.getAddress().length == 4 ? KeepalivedText.ipv4()
                     : KeepalivedText.ipv6();
             return Combinators.combine(KeepalivedText.positiveSeconds(), Arbitraries.of(Scheduler.values()),
                     Arbitraries.of(ForwardingMethod.values()), persistence, Arbitraries.of(Protocol.values()),
-                    Combinators.combine(sameFamily, port()).as(Endpoint::new).optional(), b,
+                    Combinators.combine(sameFamily, portOrZero()).as(Endpoint::new).optional(), b,
                     Arbitraries.integers().between(1, 5))
                     .flatAs((delay, sched, fwd, pers, proto, sorry, sorryInhibit, quorum) -> Combinators.combine(
                             Arbitraries.integers().between(0, 5), KeepalivedText.text().optional(),
@@ -107,7 +107,7 @@ final class LvsArbitraries {
     }
 
     static Arbitrary<RealServer> realServer(Arbitrary<InetAddress> addresses) {
-        return Combinators.combine(addresses, port(), Arbitraries.integers().between(0, 65535),
+        return Combinators.combine(addresses, portOrZero(), Arbitraries.integers().between(0, 65535),
                 Arbitraries.of(ForwardingMethod.values()).optional(), Arbitraries.of(true, false),
                 KeepalivedText.text().optional(), KeepalivedText.text().optional(), Arbitraries.integers().between(0, 9))
                 .flatAs((address, port, weight, fwd, inhibit, up, down, upper) -> Combinators.combine(
@@ -148,6 +148,10 @@ final class LvsArbitraries {
                 Arbitraries.integers().between(from, 599).map(to -> new Url.StatusRange(from, to)));
         return Combinators.combine(KeepalivedText.text(), Arbitraries.strings().withChars("0123456789abcdef").ofLength(32)
                 .optional(), status.list().ofMaxSize(2), KeepalivedText.text().optional()).as(Url::new);
+    }
+
+    static Arbitrary<Integer> portOrZero() {
+        return Arbitraries.oneOf(Arbitraries.just(0), port());
     }
 
     static Arbitrary<Integer> port() {

@@ -144,4 +144,11 @@ class ErrorPathTest {
         assertEquals(List.of("s.json:1:1: error: '$': expected an object (DesiredState)"), problems("[]"));
         assertEquals(List.of("s.json:1: error: '$': expected an object (DesiredState)"), problems(""));
     }
+
+    /** The reader's cross-block rules hold for JSON too: the model refuses, the path names the part. */
+    @Test
+    void aTrackScriptNamingNoScriptIsRejectedAtTheVrrpPart() {
+        assertEquals(List.of("s.json:58:3: error: '$.vrrp': invalid VrrpConfig: vrrp_instance VI_1: track_script chk"
+                + " names no vrrp_script"), problems("\"track_scripts\": []", "\"track_scripts\": [{\"name\": \"chk\"}]"));
+    }
 }

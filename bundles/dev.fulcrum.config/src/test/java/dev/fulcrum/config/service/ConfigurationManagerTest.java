@@ -12,10 +12,13 @@ import dev.fulcrum.api.reconcile.RevisionInfo;
 import dev.fulcrum.api.reconcile.UnknownRevisionException;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
+import dev.fulcrum.config.confdir.ConfDirectory;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +100,40 @@ class ConfigurationManagerTest {
         after.deactivate(); // waits for the configuration thread to finish what was queued
         assertEquals(List.of(1L), recorder.received);
         assertEquals(1, after.appliedBySubsystem().get("recorder").revision());
+    }
+
+    @Test
+    void rejectedConfigurationFilesDegradeTheSubsystemUntilTheyAreFixed() throws Exception {
+        ConfigurationManager manager = new ConfigurationManager(state.toString(), SILENT);
+        try {
+            AtomicReference<Optional<String>> problem = new AtomicReference<>(
+                    Optional.of("/etc/fulcrum/haproxy.cfg rejected: 1 error; no revision current"));
+            ConfDirectory directory = new ConfDirectory() {
+                @Override
+                public String applyNow() {
+                    return "";
+                }
+
+                @Override
+                public Optional<String> problem() {
+                    return problem.get();
+                }
+            };
+            manager.bindConfDirectory(directory);
+            assertEquals(SubsystemStatus.degraded("config", "no revision applied yet; "
+                    + "/etc/fulcrum/haproxy.cfg rejected: 1 error; no revision current"), manager.status());
+
+            manager.apply(DesiredState.EMPTY, "one");
+            problem.set(Optional.of("/etc/fulcrum/haproxy.cfg rejected: 1 error; revision 1 stays current"));
+            assertEquals(new SubsystemStatus("config", SubsystemState.DEGRADED, "revision 1 current; "
+                    + "/etc/fulcrum/haproxy.cfg rejected: 1 error; revision 1 stays current", 1), manager.status());
+
+            problem.set(Optional.empty());
+            assertEquals(SubsystemState.ACTIVE, manager.status().state());
+            manager.unbindConfDirectory(directory);
+            assertEquals(SubsystemState.ACTIVE, manager.status().state());
+        } finally {
+            manager.deactivate();
+        }
     }
 }

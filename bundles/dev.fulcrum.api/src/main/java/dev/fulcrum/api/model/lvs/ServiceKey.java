@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public interface ServiceKey {
 
+    /** As keepalived.conf writes it after {@code virtual_server}: "10.0.0.1 80", "fwmark 7", "group web". */
+    default String text() {
+        if (this instanceof Address address) {
+            return address.address().getHostAddress() + " " + address.port();
+        }
+        return this instanceof Fwmark mark ? "fwmark " + mark.mark() : "group " + ((Group) this).name();
+    }
+
     /** {@code virtual_server <IP> <PORT>}; port 0 only with persistence (all ports). */
     record Address(InetAddress address, int port) implements ServiceKey {
         public Address {

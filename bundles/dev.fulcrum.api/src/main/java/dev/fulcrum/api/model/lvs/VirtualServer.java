@@ -46,12 +46,18 @@ public record VirtualServer(ServiceKey key, Duration delayLoop, Scheduler schedu
         Objects.requireNonNull(persistence, "persistence");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(sorryServer, "sorryServer");
-        Checks.range("quorum", quorum, 0, Integer.MAX_VALUE);
+        // keepalived.conf(5): "Minimum total weight of all live servers ... Defaults to 1"; keepalived's parser
+        // takes 1 and up ("Invalid quorum" otherwise), and so does the reader.
+        Checks.range("quorum", quorum, 1, Integer.MAX_VALUE);
         Checks.range("hysteresis", hysteresis, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(quorumUp, "quorumUp");
         Objects.requireNonNull(quorumDown, "quorumDown");
         Objects.requireNonNull(virtualhost, "virtualhost");
         Objects.requireNonNull(flags, "flags");
         realServers = List.copyOf(realServers);
+        if (key instanceof ServiceKey.Address address && address.port() == 0 && persistence.isEmpty()) {
+            // ipvsadm(8): "Zero port specified for non-persistent service"; port 0 means every port.
+            throw new IllegalArgumentException("port 0 (every port) needs persistence");
+        }
     }
 }

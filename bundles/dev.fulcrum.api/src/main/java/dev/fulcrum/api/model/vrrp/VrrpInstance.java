@@ -58,6 +58,7 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         if (version != 2 && version != 3) {
             throw new IllegalArgumentException("version must be 2 or 3: " + version);
         }
+        checkAdvertInterval(advertInterval, version);
         Objects.requireNonNull(authentication, "authentication");
         virtualAddresses = List.copyOf(virtualAddresses);
         excludedAddresses = List.copyOf(excludedAddresses);
@@ -72,5 +73,21 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         trackScripts = List.copyOf(trackScripts);
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         Objects.requireNonNull(garp, "garp");
+    }
+
+    /**
+     * The advertisement field's unit and width: VRRPv2 an 8-bit count of seconds (RFC 3768 section
+     * 5.3.7), VRRPv3 a 12-bit count of centiseconds (RFC 5798 section 5.2.7).
+     */
+    private static void checkAdvertInterval(Duration interval, int version) {
+        long millis = interval.toMillis();
+        boolean valid = version == 2
+                ? interval.getNano() == 0 && interval.getSeconds() >= 1 && interval.getSeconds() <= 255
+                : interval.getNano() % 10_000_000 == 0 && millis >= 10 && millis <= 40_950;
+        if (!valid) {
+            throw new IllegalArgumentException("advertInterval must be " + (version == 2
+                    ? "whole seconds from 1 to 255 for VRRPv2" : "centiseconds from 0.01 to 40.95 s for VRRPv3")
+                    + ", was " + interval);
+        }
     }
 }

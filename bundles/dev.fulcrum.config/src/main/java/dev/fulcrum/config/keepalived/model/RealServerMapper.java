@@ -24,9 +24,11 @@ final class RealServerMapper {
      * @param inhibitDefault the virtual server's inhibit_on_failure
      */
     Optional<RealServer> map(Statement s, boolean inhibitDefault) {
-        boolean ok = args.count(s, 2, 2, "<IPADDR> <PORT>");
+        // keepalived.conf(5): "real_server <IPADDR> [<PORT>]"; no port (0) = the virtual server's port.
+        boolean ok = args.count(s, 1, 2, "<IPADDR> [<PORT>]");
         Optional<InetAddress> address = ok ? args.address(s.arguments().get(0)) : Optional.empty();
-        Optional<Integer> port = ok ? args.port(s.arguments().get(1)) : Optional.empty();
+        Optional<Integer> port = !ok ? Optional.empty()
+                : s.arguments().size() == 1 ? Optional.of(0) : args.integer(s.arguments().get(1), 0, 65535);
         ok &= address.isPresent() && port.isPresent();
         String context = "real_server " + String.join(" ", s.argumentTexts());
         int weight = RealServer.DEFAULT_WEIGHT;

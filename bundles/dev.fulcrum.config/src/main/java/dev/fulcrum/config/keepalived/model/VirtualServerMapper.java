@@ -26,8 +26,6 @@ final class VirtualServerMapper {
 
     private static final List<String> SCHEDULERS = List.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh",
             "sed", "nq", "mh", "fo", "ovf", "twos");
-    /** keepalived: persistence_timeout at most 31 days (LVS_MAX_TIMEOUT). */
-    private static final int MAX_PERSISTENCE = 2_678_400;
 
     private final Args args;
     private final Names names;
@@ -39,11 +37,21 @@ final class VirtualServerMapper {
         this.realServers = new RealServerMapper(args);
     }
 
+    /** keepalived.conf(5): "virtual_server &lt;IPADDR&gt; [&lt;PORT&gt;] | fwmark &lt;INT&gt; | group &lt;STRING&gt;". */
     Optional<ServiceKey> key(Statement s) {
-        if (!args.count(s, 2, 2, "<IPADDR> <PORT>, fwmark <INT> or group <NAME>")) {
+        String expected = "<IPADDR> [<PORT>], fwmark <INT> or group <NAME>";
+        if (!args.count(s, 1, 2, expected)) {
             return Optional.empty();
         }
         Token first = s.arguments().get(0);
+        if (s.arguments().size() == 1) {
+            if (first.text().equals("fwmark") || first.text().equals("group")) {
+                args.error(s, "virtual_server " + first.text() + ": expected " + expected);
+                return Optional.empty();
+            }
+            // No port: every port (0), which IPVS allows for persistent services only (checked in the block).
+            return args.address(first).map(address -> new ServiceKey.Address(address, 0));
+        }
         Token second = s.arguments().get(1);
         switch (first.text()) {
             case "fwmark": return args.longValue(second, 1, 0xFFFF_FFFFL).map(ServiceKey.Fwmark::new);
@@ -55,7 +63,7 @@ final class VirtualServerMapper {
                 return Optional.of(new ServiceKey.Group(second.text()));
             default:
                 Optional<InetAddress> address = args.address(first);
-                Optional<Integer> port = args.port(second);
+                Optional<Integer> port = args.integer(second, 0, 65535);
                 return address.isPresent() && port.isPresent()
                         ? Optional.of(new ServiceKey.Address(address.get(), port.get())) : Optional.empty();
         }
@@ -136,6 +144,13 @@ final class VirtualServerMapper {
                 args.warning(s.children("persistence_granularity").get(0),
                         "persistence_granularity has no effect without persistence_timeout");
             }
+            if (key.filter(k -> k instanceof ServiceKey.Address a && a.port() == 0).isPresent()
+                    && persistenceTimeout.isEmpty()) {
+                // ipvsadm(8): "Zero port specified for non-persistent service".
+                args.error(s, "virtual_server without a port (or port 0) serves every port, which IPVS allows only"
+                        + " with persistence_timeout");
+                ok = false;
+            }
             if (!ok) {
                 return Optional.empty();
             }
@@ -198,17 +213,19 @@ final class VirtualServerMapper {
             } else if (c.arguments().isEmpty()) {
                 persistenceTimeout = Optional.of(Persistence.DEFAULT_TIMEOUT);
             } else {
-                persistenceTimeout = check(args.integer(c.arguments().get(0), 1, MAX_PERSISTENCE)).map(Duration::ofSeconds);
+                persistenceTimeout = check(args.integer(c.arguments().get(0), 1, (int) Persistence.MAX_TIMEOUT.toSeconds())).map(Duration::ofSeconds);
             }
         }
 
+        /** keepalived.conf(5): "sorry_server &lt;IPADDR&gt; [&lt;PORT&gt;]"; no port (0) = the service's port. */
         private void sorryServer(Statement c) {
-            if (!args.count(c, 2, 2, "<IPADDR> <PORT>")) {
+            if (!args.count(c, 1, 2, "<IPADDR> [<PORT>]")) {
                 ok = false;
                 return;
             }
             Optional<InetAddress> address = check(args.address(c.arguments().get(0)));
-            Optional<Integer> port = check(args.port(c.arguments().get(1)));
+            Optional<Integer> port = c.arguments().size() == 1 ? Optional.of(0)
+                    : check(args.integer(c.arguments().get(1), 0, 65535));
             if (address.isPresent() && port.isPresent()) {
                 sorry = Optional.of(new Endpoint(address.get(), port.get()));
             }

@@ -138,9 +138,10 @@ class InvalidCorpusTest {
     }
 
     @Test
-    void portsAre1To65535() {
-        assertEquals(List.of("k.conf:1:25: error: '0': expected an integer 1..65535",
-                "k.conf:2:29: error: '65536': expected an integer 1..65535"),
+    void portsAre0To65535AndPort0NeedsPersistence() {
+        assertEquals(List.of("k.conf:2:29: error: '65536': expected an integer 0..65535",
+                "k.conf:1:1: error: 'virtual_server': virtual_server without a port (or port 0) serves every port,"
+                        + " which IPVS allows only with persistence_timeout"),
                 rejected("virtual_server 10.0.0.1 0 {\n    real_server 192.168.0.1 65536 {\n    }\n}\n"));
     }
 
