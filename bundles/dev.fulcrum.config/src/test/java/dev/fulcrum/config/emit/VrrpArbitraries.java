@@ -43,13 +43,21 @@ final class VrrpArbitraries {
         return scripts.flatMap(ss -> {
             List<String> scriptNames = ss.stream().map(VrrpScript::name).toList();
             Arbitrary<List<VrrpInstance>> instances = KeepalivedText.text().list().ofMaxSize(3).uniqueElements()
-                    .flatMap(names -> ModelText.all(names.stream().map(n -> instance(n, scriptNames)).toList()));
+                    .flatMap(names -> ModelText.all(names.stream().map(n -> instance(n, scriptNames)).toList()))
+                    .filter(VrrpArbitraries::uniqueRouterIds);
             return instances.flatMap(is -> {
                 List<String> instanceNames = is.stream().map(VrrpInstance::name).toList();
                 return Combinators.combine(global(instanceNames), syncGroups(instanceNames, scriptNames))
                         .as((g, groups) -> new KeepalivedConfig(g, new VrrpConfig(ss, is, groups), LvsConfig.EMPTY));
             });
         });
+    }
+
+    /** keepalived refuses two instances with one virtual_router_id on one interface and address family. */
+    private static boolean uniqueRouterIds(List<VrrpInstance> instances) {
+        return instances.stream().map(i -> i.interfaceName() + " " + i.virtualRouterId() + " "
+                + (!i.virtualAddresses().isEmpty() && i.virtualAddresses().get(0).address().getAddress().length == 16))
+                .distinct().count() == instances.size();
     }
 
     static Arbitrary<GlobalSettings> global(List<String> instances) {
