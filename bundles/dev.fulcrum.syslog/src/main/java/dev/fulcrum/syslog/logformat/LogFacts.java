@@ -1,0 +1,59 @@
+package dev.fulcrum.syslog.logformat;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The facts of one TCP connection or HTTP request, as the proxy knows them when it logs
+ * (configuration.txt 8.2.2 and 8.2.3 describe each field).
+ *
+ * @param client          {@code %ci:%cp}
+ * @param acceptDate      {@code %t}: when the connection was accepted
+ * @param requestDate     {@code %tr}: when the first byte of the HTTP request arrived (the accept date in TCP mode)
+ * @param frontend        {@code %f}
+ * @param tls             the frontend connection used TLS: {@code %ft} appends "~"
+ * @param backend         {@code %b}; the frontend's name when the request never reached a backend
+ * @param server          {@code %s}; empty: "&lt;NOSRV&gt;"
+ * @param timers          {@code %TR/%Tw/%Tc/%Tr/%Ta}, {@code %Tw/%Tc/%Tt}
+ * @param status          {@code %ST}: HTTP status sent to the client (unused by tcplog)
+ * @param bytesRead       {@code %B}: bytes sent to the client (headers included in HTTP)
+ * @param bytesFromClient bytes received from the client: "option dontlognull" needs it
+ * @param termination     {@code %ts} / {@code %tsc}
+ * @param connections     {@code %ac/%fc/%bc/%sc/%rc %sq/%bq}
+ * @param captures        {@code %CC %CS %hr %hs}
+ * @param requestLine     {@code %r}, the wire bytes as ISO-8859-1 characters; empty: "&lt;BADREQ&gt;"
+ */
+public record LogFacts(InetSocketAddress client, Instant acceptDate, Instant requestDate, String frontend, boolean tls,
+        String backend, Optional<String> server, Timers timers, int status, long bytesRead, long bytesFromClient,
+        TerminationState termination, Connections connections, Captures captures, Optional<String> requestLine) {
+
+    public LogFacts {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(acceptDate, "acceptDate");
+        Objects.requireNonNull(requestDate, "requestDate");
+        Objects.requireNonNull(frontend, "frontend");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(termination, "termination");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(captures, "captures");
+        Objects.requireNonNull(requestLine, "requestLine");
+        if (client.getAddress() == null) {
+            throw new IllegalArgumentException("client address must be resolved: " + client);
+        }
+        if (bytesRead < 0 || bytesFromClient < 0) {
+            throw new IllegalArgumentException("byte counts must be >= 0");
+        }
+    }
+
+    /**
+     * configuration.txt 4.2 "option dontlognull": with it, a connection on which the client sent no
+     * data is not logged (port scans, health probes of other load balancers).
+     */
+    public boolean shouldLog(boolean dontLogNull) {
+        return !dontLogNull || bytesFromClient > 0;
+    }
+}
