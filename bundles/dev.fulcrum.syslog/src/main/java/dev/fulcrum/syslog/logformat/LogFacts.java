@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param server          {@code %s}; empty: "&lt;NOSRV&gt;"
  * @param timers          {@code %TR/%Tw/%Tc/%Tr/%Ta}, {@code %Tw/%Tc/%Tt}
  * @param status          {@code %ST}: HTTP status sent to the client (unused by tcplog)
- * @param bytesRead       {@code %B}: bytes sent to the client (headers included in HTTP)
+ * @param bytesRead       {@code %B}: bytes sent to the client; in HTTP mode counted as HAProxy 2.6 counts
+ *                        them, see {@link #httpBytesRead}
  * @param bytesFromClient bytes received from the client: "option dontlognull" needs it
  * @param termination     {@code %ts} / {@code %tsc}
  * @param connections     {@code %ac/%fc/%bc/%sc/%rc %sq/%bq}
@@ -47,6 +48,20 @@ public record LogFacts(InetSocketAddress client, Instant acceptDate, Instant req
         if (bytesRead < 0 || bytesFromClient < 0) {
             throw new IllegalArgumentException("byte counts must be >= 0");
         }
+    }
+
+    /**
+     * {@code %B} of an HTTP response as HAProxy 2.6 logs it. It counts the response as its internal HTX
+     * representation holds it, not the wire bytes: each header field as name plus value, without the
+     * ": " and CRLF around them; the status line, the empty line ending the headers and the body count
+     * as sent. Measured against haproxy 2.6.12 with 2, 3 and 4 response headers and two body sizes
+     * (HaproxyLogFormatSystemTest checks it on every run); chunked bodies were not measured.
+     *
+     * @param wireBytes   bytes written to the client for the response (headers and body)
+     * @param headerCount header fields in the response as sent (including any the proxy added)
+     */
+    public static long httpBytesRead(long wireBytes, int headerCount) {
+        return wireBytes - 4L * headerCount;
     }
 
     /**

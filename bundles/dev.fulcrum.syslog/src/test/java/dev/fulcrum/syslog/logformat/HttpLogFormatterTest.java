@@ -62,6 +62,13 @@ class HttpLogFormatterTest {
     }
 
     @Test
+    void httpBytesReadCountsHeadersAsNamePlusValue() {
+        // Measured: "HTTP/1.1 200 OK\r\ncontent-length: 6\r\nconnection: close\r\n\r\nhello\n" (63 bytes) logs 55.
+        assertEquals(55, LogFacts.httpBytesRead(63, 2));
+        assertEquals(59, LogFacts.httpBytesRead(71, 3));
+    }
+
+    @Test
     void dontLogNullSkipsOnlyConnectionsWithoutClientData() {
         LogFacts ok = Facts.ok();
         LogFacts silent = new LogFacts(ok.client(), ok.acceptDate(), ok.requestDate(), ok.frontend(), ok.tls(),
