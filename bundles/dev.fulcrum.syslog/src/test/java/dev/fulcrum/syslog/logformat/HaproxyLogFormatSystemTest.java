@@ -43,6 +43,7 @@ class HaproxyLogFormatSystemTest {
     private Haproxy haproxy;
     private int httpPort;
     private int tcpPort;
+    private int plainPort;
 
     @BeforeEach
     void start() throws Exception {
@@ -57,6 +58,7 @@ class HaproxyLogFormatSystemTest {
         logs = new UdpReceiver();
         httpPort = Haproxy.freePort();
         tcpPort = Haproxy.freePort();
+        plainPort = Haproxy.freePort();
         String server = "    server s1 127.0.0.1:" + backend.getAddress().getPort() + "\n";
         haproxy = Haproxy.start(dir, "global\n    log 127.0.0.1:" + logs.port() + " local0\n"
                 + "defaults\n    log global\n    timeout connect 2s\n    timeout client 5s\n    timeout server 5s\n"
@@ -65,7 +67,9 @@ class HaproxyLogFormatSystemTest {
                 + "backend be_http\n    mode http\n" + server
                 + "frontend fe_tcp\n    mode tcp\n    option tcplog\n    option dontlognull\n"
                 + "    bind 127.0.0.1:" + tcpPort + "\n    default_backend be_tcp\n"
-                + "backend be_tcp\n    mode tcp\n" + server, httpPort);
+                + "backend be_tcp\n    mode tcp\n" + server
+                + "frontend fe_plain\n    mode http\n    bind 127.0.0.1:" + plainPort + "\n"
+                + "    default_backend be_http\n", httpPort);
     }
 
     @AfterEach
@@ -117,6 +121,16 @@ class HaproxyLogFormatSystemTest {
                 "haproxy: " + theirs + "\nfulcrum: " + ours);
     }
 
+    @Test
+    void withoutLogOptionTheConnectLineIsTheSame() throws Exception {
+        Exchange exchange = Exchange.run(plainPort);
+        String theirs = lineFor("fe_plain", -1);
+        String ours = ConnectLogFormatter.format(exchange.client(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), plainPort), "fe_plain",
+                dev.fulcrum.api.model.proxy.Mode.HTTP);
+        assertEquals(theirs, ours);
+    }
+
     private static LogFacts tcpFacts(InetSocketAddress client, TerminationState state, long bytesRead,
             long bytesFromClient) {
         return new LogFacts(client, Instant.now(), Instant.now(), "fe_tcp", false, "be_tcp", Optional.of("s1"),
@@ -126,7 +140,7 @@ class HaproxyLogFormatSystemTest {
 
     /** HAProxy's log message for {@code frontend}; for a given client port when {@code clientPort >= 0}. */
     private String lineFor(String frontend, int clientPort) throws IOException {
-        String datagram = logs.receive(d -> d.contains(" " + frontend + " ")
+        String datagram = logs.receive(d -> (d.contains(" " + frontend + " ") || d.contains("(" + frontend + "/"))
                 && (clientPort < 0 || d.contains(":" + clientPort + " [")));
         return Syslog3164Line.parse(datagram).message();
     }

@@ -33,6 +33,15 @@ class TcpLogFormatterTest {
     }
 
     @Test
+    void withoutOptionTheConnectLineIsLogged() {
+        assertEquals("Connect from 10.0.1.2:33312 to 10.0.3.31:8012 (www/HTTP)", ConnectLogFormatter.format(
+                Facts.client("10.0.1.2", 33312), Facts.client("10.0.3.31", 8012), "www",
+                dev.fulcrum.api.model.proxy.Mode.HTTP));
+        assertEquals("Connect from ::1:40000 to ::1:80 (fe/TCP)", ConnectLogFormatter.format(
+                Facts.client("::1", 40000), Facts.client("::1", 80), "fe", dev.fulcrum.api.model.proxy.Mode.TCP));
+    }
+
+    @Test
     void terminationCodesAreHaproxysLetters() {
         assertEquals("CSPLRIDUKcs-", Arrays.stream(TerminationCause.values())
                 .map(c -> String.valueOf(c.code())).reduce("", String::concat));
