@@ -12,7 +12,8 @@ import java.util.Optional;
  * severity (RFC 3164 section 4.1.1), the timestamp is local time with the day of month padded with
  * a space (section 4.1.2), the hostname only appears with {@code log-send-hostname}. HAProxy ends
  * every datagram with a line feed; a line longer than the target's {@code len} (default 1024) is
- * cut so that the whole datagram, line feed included, fits.
+ * cut to {@code len} bytes and the line feed follows (haproxy 2.6.12 with {@code len 120} sent 121
+ * bytes; HaproxyFramingSystemTest compares the cut).
  */
 public final class Rfc3164 {
 
@@ -35,7 +36,7 @@ public final class Rfc3164 {
      *
      * @param time      the local wall-clock time of the event
      * @param hostname  present only with {@code log-send-hostname}
-     * @param maxLength the target's {@code len}: the datagram never exceeds it
+     * @param maxLength the target's {@code len}: the line, without its line feed, never exceeds it
      */
     public static byte[] frame(Facility facility, Severity severity, LocalDateTime time, Optional<String> hostname,
             String tag, long pid, String message, int maxLength) {
@@ -45,9 +46,9 @@ public final class Rfc3164 {
         header.append(tag).append('[').append(pid).append("]: ");
         byte[] head = header.toString().getBytes(StandardCharsets.UTF_8);
         byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        int bodyLength = Math.max(0, Math.min(body.length, maxLength - head.length - 1));
+        int bodyLength = Math.max(0, Math.min(body.length, maxLength - head.length));
         bodyLength = utf8Boundary(body, bodyLength);
-        int headLength = Math.min(head.length, maxLength - 1);
+        int headLength = Math.min(head.length, maxLength);
         byte[] datagram = new byte[headLength + bodyLength + 1];
         System.arraycopy(head, 0, datagram, 0, headLength);
         System.arraycopy(body, 0, datagram, headLength, bodyLength);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param hostname  the host name field; HAProxy sends none unless the global section says
  *                  {@code log-send-hostname [name]} (configuration.txt 3.1). The configuration model
  *                  does not carry that keyword yet, so {@link #DEFAULTS} leaves it out as HAProxy does.
- * @param maxLength the longest datagram, configuration.txt 3.1 "log ... len" (default 1024, at least 80
+ * @param maxLength the longest line (the datagram adds a line feed), configuration.txt 3.1 "log ... len" (default 1024, at least 80
  *                  so a header always fits)
  */
 public record SyslogOptions(Optional<String> hostname, int maxLength) {

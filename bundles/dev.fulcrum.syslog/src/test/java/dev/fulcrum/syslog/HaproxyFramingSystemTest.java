@@ -25,18 +25,24 @@ class HaproxyFramingSystemTest {
 
     @Test
     void defaultFramingHasNoHostname() throws Exception {
-        compare("", Optional.empty());
+        compare("", Optional.empty(), Rfc3164.DEFAULT_MAX_LENGTH);
     }
 
     @Test
     void logSendHostnameAddsTheHost() throws Exception {
-        compare("    log-send-hostname fulcrum-lb\n", Optional.of("fulcrum-lb"));
+        compare("    log-send-hostname fulcrum-lb\n", Optional.of("fulcrum-lb"), Rfc3164.DEFAULT_MAX_LENGTH);
     }
 
-    private void compare(String globalExtra, Optional<String> hostname) throws Exception {
+    @Test
+    void aLineLongerThanLenIsCutAtTheSameByte() throws Exception {
+        compare("", Optional.empty(), 100);
+    }
+
+    /** With {@code len} below the line's length, Fulcrum gets HAProxy's cut message plus a tail to cut off. */
+    private void compare(String globalExtra, Optional<String> hostname, int len) throws Exception {
         int port = Haproxy.freePort();
         try (UdpReceiver haproxyLogs = new UdpReceiver(); UdpReceiver fulcrumLogs = new UdpReceiver()) {
-            String config = "global\n    log 127.0.0.1:" + haproxyLogs.port() + " local0\n" + globalExtra
+            String config = "global\n    log 127.0.0.1:" + haproxyLogs.port() + " len " + len + " local0\n" + globalExtra
                     + "defaults\n    mode http\n    log global\n    option httplog\n    timeout connect 1s\n"
                     + "    timeout client 2s\n    timeout server 2s\n"
                     + "frontend fe\n    bind 127.0.0.1:" + port + "\n    http-request return status 200\n";
@@ -50,11 +56,17 @@ class HaproxyFramingSystemTest {
             Syslog3164Line theirs = Syslog3164Line.parse(received);
 
             LogTarget target = new LogTarget("127.0.0.1:" + fulcrumLogs.port(), "local0", Optional.empty());
-            try (SyslogSink sink = SyslogSinks.open(target, new SyslogOptions(hostname, 1024))) {
+            String message = len < received.length() ? theirs.message() + " and a tail past len" : theirs.message();
+            try (SyslogSink sink = SyslogSinks.open(target, new SyslogOptions(hostname, len))) {
                 assertEquals(SyslogSink.Result.SENT,
-                        sink.send(Severity.fromKeyword("info"), SyslogSinks.DEFAULT_TAG, pid, theirs.message()));
+                        sink.send(Severity.fromKeyword("info"), SyslogSinks.DEFAULT_TAG, pid, message));
             }
-            Syslog3164Line ours = Syslog3164Line.parse(new String(fulcrumLogs.receive(), StandardCharsets.UTF_8));
+            String sent = new String(fulcrumLogs.receive(), StandardCharsets.UTF_8);
+            Syslog3164Line ours = Syslog3164Line.parse(sent);
+            assertEquals(received.length(), sent.length(), "haproxy: " + received + "fulcrum: " + sent);
+            if (len < Rfc3164.DEFAULT_MAX_LENGTH) {
+                assertEquals(len + 1, received.length(), "haproxy cut the line to len and added the line feed");
+            }
 
             assertEquals(134, theirs.priority(), "local0.info");
             assertEquals(theirs.priority(), ours.priority());

@@ -45,18 +45,18 @@ class Rfc3164Test {
     }
 
     @Test
-    void longLinesAreCutToTheTargetLengthKeepingTheLineFeed() {
+    void longLinesAreCutToTheTargetLengthThenTheLineFeedFollows() {
         String framed = frame(Optional.empty(), "x".repeat(2000), 100);
-        assertEquals(100, framed.length());
+        assertEquals(101, framed.length());
         assertTrue(framed.endsWith("xx\n"), framed);
     }
 
     @Test
     void aCutNeverSplitsAUtf8Sequence() {
         String header = "<134>Nov  4 09:05:07 haproxy[4242]: ";
-        // 'é' is two bytes: a cut in its middle moves back before it.
+        // "é" is two bytes: a cut after 5 body bytes falls inside the second one and moves back before it.
         byte[] datagram = Rfc3164.frame(Facility.LOCAL0, Severity.INFO, NOV_4, Optional.empty(), "haproxy", 4242,
-                "ab" + "é".repeat(20), header.length() + 4 + 1);
+                "ab" + "é".repeat(20), header.length() + 5);
         assertArrayEquals((header + "abé\n").getBytes(StandardCharsets.UTF_8), datagram);
     }
 
