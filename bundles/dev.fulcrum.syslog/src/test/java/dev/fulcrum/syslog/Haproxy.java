@@ -43,6 +43,29 @@ public final class Haproxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the stats socket at {@code statsSocket} ("stats socket" in the global section)
+     * reports no current connection, so that counters logged next (%ac, %fc...) only count the
+     * test's own connection: closes of earlier connections are processed asynchronously.
+     */
+    public void awaitNoConnection(Path statsSocket) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        String info = "";
+        while (Instant.now().isBefore(deadline)) {
+            try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(statsSocket))) {
+                channel.write(java.nio.ByteBuffer.wrap("show info\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                info = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            if (info.contains("\nCurrConns: 0\n")) {
+                return;
+            }
+            process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("haproxy kept connections open: " + info);
+    }
+
     public long pid() {
         return process.pid();
     }

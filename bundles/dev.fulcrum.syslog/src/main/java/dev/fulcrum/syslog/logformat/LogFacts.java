@@ -9,6 +9,10 @@ import java.util.Optional;
  * The facts of one TCP connection or HTTP request, as the proxy knows them when it logs
  * (configuration.txt 8.2.2 and 8.2.3 describe each field).
  *
+ * <p>What haproxy 2.6.12 logs for a request it rejects itself before parsing it (400, "PR--"),
+ * measured: backend = the frontend's name, no server, timers -1/-1/-1/-1/0, {@code %B} 0, no
+ * captures ({@link Captures#NONE}, even when captures are configured) and no request line.
+ *
  * @param client          {@code %ci:%cp}
  * @param acceptDate      {@code %t}: when the connection was accepted
  * @param requestDate     {@code %tr}: when the first byte of the HTTP request arrived (the accept date in TCP mode)
