@@ -8,6 +8,7 @@ import dev.fulcrum.syslog.internal.UnixDatagramTransport;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /** Opens sinks for the model's {@link LogTarget}s. */
 public final class SyslogSinks {
@@ -29,12 +30,18 @@ public final class SyslogSinks {
      */
     public static SyslogSink open(LogTarget target, SyslogOptions options, InstantSource clock, ZoneId zone)
             throws IOException {
+        return open(target, options, clock, zone, sink -> { });
+    }
+
+    /** As above; {@code onClose} learns when the sink is closed (the syslog service forgets it then). */
+    public static SyslogSink open(LogTarget target, SyslogOptions options, InstantSource clock, ZoneId zone,
+            Consumer<SyslogSink> onClose) throws IOException {
         SyslogAddress address = SyslogAddress.parse(target.address());
         DatagramTransport transport = address instanceof SyslogAddress.Unix unix
                 ? UnixDatagramTransport.open(unix.path())
                 : UdpTransport.open((SyslogAddress.Udp) address);
         Severity max = target.level().map(Severity::fromKeyword).orElse(Severity.DEBUG);
         return new DatagramSyslogSink(target.address(), Facility.fromKeyword(target.facility()), max, options, clock,
-                zone, transport);
+                zone, transport, onClose);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Filters by the target's max level, frames as RFC 3164, sends without waiting, counts. */
 public final class DatagramSyslogSink implements SyslogSink {
@@ -23,10 +24,11 @@ public final class DatagramSyslogSink implements SyslogSink {
     private final DatagramTransport transport;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final Consumer<SyslogSink> onClose;
     private volatile String lastError;
 
     public DatagramSyslogSink(String description, Facility facility, Severity maxSeverity, SyslogOptions options,
-            InstantSource clock, ZoneId zone, DatagramTransport transport) {
+            InstantSource clock, ZoneId zone, DatagramTransport transport, Consumer<SyslogSink> onClose) {
         this.description = description + " " + facility.keyword() + " " + maxSeverity.keyword();
         this.facility = facility;
         this.maxSeverity = maxSeverity;
@@ -34,6 +36,7 @@ public final class DatagramSyslogSink implements SyslogSink {
         this.clock = clock;
         this.zone = zone;
         this.transport = transport;
+        this.onClose = onClose;
     }
 
     @Override
@@ -77,5 +80,6 @@ public final class DatagramSyslogSink implements SyslogSink {
     @Override
     public void close() {
         transport.close();
+        onClose.accept(this);
     }
 }

@@ -43,7 +43,8 @@ class DatagramSyslogSinkTest {
     private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-24T21:03:09.500Z"));
 
     private DatagramSyslogSink sink(Severity max, ZoneId zone) {
-        return new DatagramSyslogSink("127.0.0.1", Facility.LOCAL1, max, SyslogOptions.DEFAULTS, clock, zone, transport);
+        return new DatagramSyslogSink("127.0.0.1", Facility.LOCAL1, max, SyslogOptions.DEFAULTS, clock, zone, transport,
+                closed -> { });
     }
 
     @Test
