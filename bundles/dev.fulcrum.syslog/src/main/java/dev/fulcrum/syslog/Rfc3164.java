@@ -40,6 +40,7 @@ public final class Rfc3164 {
      */
     public static byte[] frame(Facility facility, Severity severity, LocalDateTime time, Optional<String> hostname,
             String tag, long pid, String message, int maxLength) {
+        checkTag(tag);
         StringBuilder header = new StringBuilder(64).append('<').append(priority(facility, severity)).append('>')
                 .append(TIMESTAMP.format(time)).append(' ');
         hostname.ifPresent(h -> header.append(h).append(' '));
@@ -54,6 +55,17 @@ public final class Rfc3164 {
         System.arraycopy(body, 0, datagram, headLength, bodyLength);
         datagram[datagram.length - 1] = '\n';
         return datagram;
+    }
+
+    /**
+     * The tag ends at "[" and a receiver splits fields at spaces (RFC 3164 section 4.1.3: the TAG is
+     * alphanumeric), so a tag with either would make the line unparseable.
+     */
+    private static void checkTag(String tag) {
+        if (tag.isEmpty() || tag.chars().anyMatch(c -> c <= ' ' || c == '[' || c == ']' || c == ':' || c >= 0x7f)) {
+            throw new IllegalArgumentException("log-tag '" + tag
+                    + "' must be non-empty printable ASCII without spaces, brackets or colons");
+        }
     }
 
     /** Moves a cut back so that it never splits a UTF-8 sequence (continuation bytes are 10xxxxxx). */

@@ -78,6 +78,14 @@ class Rfc3164Test {
                 java.util.Arrays.stream(Severity.values()).map(Severity::keyword).toList());
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "ha proxy", "ha[1]", "tag:"})
+    void aTagThatWouldBreakTheHeaderIsRejected(String tag) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rfc3164.frame(Facility.LOCAL0,
+                Severity.INFO, NOV_4, Optional.empty(), tag, 1, "m", 1024));
+        assertTrue(e.getMessage().startsWith("log-tag '" + tag + "'"), e.getMessage());
+    }
+
     @Test
     void optionsRejectBadHostnameAndLength() {
         assertThrows(IllegalArgumentException.class, () -> new SyslogOptions(Optional.of("a b"), 1024));

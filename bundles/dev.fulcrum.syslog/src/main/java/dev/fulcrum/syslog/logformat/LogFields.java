@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The field encodings the log formats share (configuration.txt 8.2.4 "Custom log format"). */
 final class LogFields {
@@ -92,7 +93,7 @@ final class LogFields {
         return '"' + escape(line, REQUEST_ESCAPED) + '"';
     }
 
-    static String cookie(java.util.Optional<String> cookie) {
+    static String cookie(Optional<String> cookie) {
         return cookie.map(c -> escape(c, HEADER_ESCAPED)).orElse("-");
     }
 
