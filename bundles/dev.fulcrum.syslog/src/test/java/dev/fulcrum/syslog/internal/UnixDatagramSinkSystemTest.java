@@ -66,6 +66,38 @@ class UnixDatagramSinkSystemTest {
     }
 
     @Test
+    void concurrentSendersShareOneSinkWithoutLosingCount() throws Exception {
+        Path path = dir.resolve("shared");
+        int threads = 4;
+        int linesEach = 2000;
+        try (UnixDatagramReceiver receiver = new UnixDatagramReceiver(path.toString()); SyslogSink sink = open(path)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < linesEach; i++) {
+                            sink.send(Severity.INFO, "haproxy", thread, "line " + i);
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(threads * linesEach, sink.sent() + sink.dropped());
+            long received = 0;
+            while (receiver.poll().isPresent()) {
+                received++;
+            }
+            assertEquals(sink.sent(), received);
+        }
+    }
+
+    @Test
     void noReceiverDropsWithTheReasonAndASyslogRestartIsPickedUp() throws Exception {
         Path path = dir.resolve("restarting");
         try (SyslogSink sink = open(path)) {
