@@ -57,6 +57,8 @@ public final class Haproxy implements AutoCloseable {
                 channel.write(java.nio.ByteBuffer.wrap("show info\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
                 info = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
                         java.nio.charset.StandardCharsets.US_ASCII);
+            } catch (IOException notYet) {
+                info = "stats socket: " + notYet.getMessage(); // haproxy may bind it after the listeners
             }
             if (info.contains("\nCurrConns: 0\n")) {
                 return;
