@@ -29,42 +29,59 @@ import java.util.Set;
  * parts or the errno net/netfilter/ipvs/ip_vs_ctl.c would give (EEXIST, ESRCH, ENOENT). Every
  * request that changes the table is logged in words, in order, for tests of ordering and minimal diffs.
  */
-final class FakeIpvsKernel implements Connection {
+public final class FakeIpvsKernel implements Connection {
 
     static final int FAMILY_ID = 32;
     private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed",
             "nq", "mh", "fo", "ovf", "twos");
 
-    final List<String> log = new ArrayList<>();
-    final Map<IpvsKey, IpvsService> services = new LinkedHashMap<>();
-    final Map<IpvsKey, List<IpvsDestination>> destinations = new HashMap<>();
+    private final List<String> log = new ArrayList<>();
+    private final Map<IpvsKey, IpvsService> services = new LinkedHashMap<>();
+    private final Map<IpvsKey, List<IpvsDestination>> destinations = new HashMap<>();
     private final IpvsCodec replies = new IpvsCodec(FAMILY_ID);
     private final Map<Integer, Integer> failures = new HashMap<>();
     private final boolean hasIpvs;
     private IpvsTimeouts timeouts = new IpvsTimeouts(900, 120, 300);
 
-    FakeIpvsKernel() {
+    public FakeIpvsKernel() {
         this(true);
     }
 
-    FakeIpvsKernel(boolean hasIpvs) {
+    public FakeIpvsKernel(boolean hasIpvs) {
         this.hasIpvs = hasIpvs;
     }
 
     /** The next request with this command fails with {@code errno}. */
-    FakeIpvsKernel failNext(int command, Errno errno) {
+    public FakeIpvsKernel failNext(int command, Errno errno) {
         failures.put(command, errno.number());
         return this;
     }
 
     /** What someone running ipvsadm -D would do behind Fulcrum's back. */
-    void deleteBehindTheBack(IpvsKey key) {
+    public void deleteBehindTheBack(IpvsKey key) {
         services.remove(key);
         destinations.remove(key);
     }
 
-    List<IpvsDestination> destinationsOf(IpvsKey key) {
+    public List<IpvsDestination> destinationsOf(IpvsKey key) {
         return destinations.getOrDefault(key, List.of());
+    }
+
+    /** The table-changing requests so far, in words and in order; tests may clear it. */
+    public List<String> log() {
+        return log;
+    }
+
+    public Set<IpvsKey> services() {
+        return Set.copyOf(services.keySet());
+    }
+
+    public IpvsService service(IpvsKey key) {
+        return services.get(key);
+    }
+
+    public IpvsTimeouts timeouts() {
+        return timeouts;
     }
 
     @Override
