@@ -153,12 +153,15 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         return client;
     }
 
-    private void repairDrift() {
+    /** One drift-repair pass now (the schedule's task); empty without IPVS. */
+    Optional<LvsTableReconciler.Outcome> repairDrift() {
         try {
-            LvsTableReconciler.Outcome outcome = table.orElseThrow().repairDrift();
-            outcome.errors().forEach(e -> log.accept("ipvs: drift repair: " + e.message()));
+            Optional<LvsTableReconciler.Outcome> outcome = table.map(LvsTableReconciler::repairDrift);
+            outcome.ifPresent(o -> o.errors().forEach(e -> log.accept("ipvs: drift repair: " + e.message())));
+            return outcome;
         } catch (RuntimeException e) {
             log.accept("ipvs: drift repair failed: " + e); // keep the schedule alive
+            return Optional.empty();
         }
     }
 

@@ -77,6 +77,19 @@ class IpvsSubsystemTest {
         assertEquals(SubsystemState.DEGRADED, subsystem.status().state());
     }
 
+    @Test
+    void driftRepairPassRestoresTheTableAndLogsIt() {
+        FakeIpvsKernel kernel = new FakeIpvsKernel();
+        IpvsSubsystem subsystem = new IpvsSubsystem(() -> kernel, log::add, false);
+        subsystem.reconcile(revision(1, oneService()));
+        kernel.deleteBehindTheBack(kernel.services().iterator().next());
+
+        assertEquals(3, subsystem.repairDrift().orElseThrow().applied().size());
+        assertEquals(1, kernel.services().size());
+        assertEquals(1, log.size());
+        assertTrue(new IpvsSubsystem(() -> new FakeIpvsKernel(false), log::add, false).repairDrift().isEmpty());
+    }
+
     private static LvsConfig oneService() {
         return new LvsConfig(List.of(Lvs.virtual("10.0.0.1", 80, Scheduler.RR, Lvs.real("192.168.1.11", 80, 1),
                 Lvs.real("192.168.1.12", 80, 1))), List.of());
