@@ -153,6 +153,14 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         return client;
     }
 
+    /**
+     * The health checkers' new verdicts (dev.fulcrum.health will call this): re-plans the current
+     * configuration at once; empty without IPVS.
+     */
+    Optional<LvsTableReconciler.Outcome> healthChanged(RealServerHealth health) {
+        return table.map(t -> t.healthChanged(health));
+    }
+
     /** One drift-repair pass now (the schedule's task); empty without IPVS. */
     Optional<LvsTableReconciler.Outcome> repairDrift() {
         try {

@@ -106,8 +106,63 @@ public final class GuestTableCheck {
         String left = sh("ipvsadm -Ln");
         check("only the foreign service is left:\n" + left, left.contains("10.9.9.9:80") && !left.contains("10.0.0.1"));
         compare(command, "revision 4");
+        dataPath(subsystem);
         System.out.println(failures == 0 ? "ALL CHECKS PASSED" : failures + " CHECKS FAILED");
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /**
+     * NAT end to end: a client namespace -> VIP 10.0.0.5:80 on the guest (the director) -> two
+     * real-server namespaces that answer with their names; rr alternates, a real server the health
+     * verdict takes down gets no new connections, and gets them again once it is back up.
+     */
+    static void dataPath(IpvsSubsystem subsystem) throws Exception {
+        sh("sysctl -qw net.ipv4.ip_forward=1; ip addr add 10.0.0.5/32 dev lo");
+        for (String[] host : new String[][] {{"client", "1"}, {"a", "2"}, {"b", "3"}}) {
+            String ns = host[0];
+            String n = host[1];
+            sh("ip netns add " + ns + " && ip link add to-" + ns + " type veth peer name eth0 netns " + ns
+                    + " && ip addr add 10." + n + ".0.1/24 dev to-" + ns + " && ip link set to-" + ns + " up"
+                    + " && ip -n " + ns + " link set lo up && ip -n " + ns + " addr add 10." + n + ".0.2/24 dev eth0"
+                    + " && ip -n " + ns + " link set eth0 up && ip -n " + ns + " route add default via 10." + n + ".0.1");
+            if (!ns.equals("client")) {
+                java.nio.file.Path reply = java.nio.file.Path.of("/tmp/reply-" + ns);
+                java.nio.file.Files.writeString(reply, "#!/bin/sh\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\n"
+                        + ns + "\\n'\n");
+                check("reply script for " + ns, reply.toFile().setExecutable(true));
+                new ProcessBuilder("ip", "netns", "exec", ns, "/bin/busybox", "nc", "-ll", "-p", "8080", "-e", "/tmp/reply-" + ns)
+                        .redirectErrorStream(true).start();
+            }
+        }
+        RealServer a = real("10.2.0.2", 8080, 1);
+        RealServer b = real("10.3.0.2", 8080, 1);
+        VirtualServer web = vs(new ServiceKey.Address(ip("10.0.0.5"), 80), Scheduler.RR, ForwardingMethod.NAT, Protocol.TCP,
+                Optional.empty(), SchedulerFlags.NONE, a, b);
+        check("revision 5 (NAT data path) applied", subsystem.reconcile(revision(5, web)).isApplied());
+        String both = requests(4);
+        check("rr alternates between the real servers: " + both, both.equals("abab") || both.equals("baba"));
+        subsystem.healthChanged((v, r) -> r.equals(a));
+        String onlyA = requests(3);
+        check("a real server marked down gets no new connections: " + onlyA, onlyA.equals("aaa"));
+        subsystem.healthChanged((v, r) -> true);
+        String again = requests(4);
+        check("back up, it takes connections again: " + again, again.equals("abab") || again.equals("baba"));
+    }
+
+    /** The first letter of each answer through the VIP; retried while the servers start listening. */
+    static String requests(int count) throws Exception {
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String answer = "";
+            for (int attempt = 0; attempt < 25 && answer.isEmpty(); attempt++) {
+                answer = sh("ip netns exec client curl -sf --max-time 5 http://10.0.0.5/").trim();
+                if (answer.isEmpty()) {
+                    Thread.sleep(200);
+                }
+            }
+            answers.append(answer.isEmpty() ? "-" : answer.substring(0, 1));
+        }
+        return answers.toString();
     }
 
     static void compare(IpvsCommand command, String when) throws Exception {

@@ -90,6 +90,18 @@ class IpvsSubsystemTest {
         assertTrue(new IpvsSubsystem(() -> new FakeIpvsKernel(false), log::add, false).repairDrift().isEmpty());
     }
 
+    @Test
+    void healthVerdictsReplanAtOnce() {
+        FakeIpvsKernel kernel = new FakeIpvsKernel();
+        IpvsSubsystem subsystem = new IpvsSubsystem(() -> kernel, log::add, false);
+        subsystem.reconcile(revision(1, oneService()));
+        kernel.log().clear();
+
+        subsystem.healthChanged((vs, rs) -> rs.address().equals(Lvs.ip("192.168.1.11")));
+
+        assertEquals(List.of("delete TCP 10.0.0.1:80 -> 192.168.1.12:80"), kernel.log());
+    }
+
     private static LvsConfig oneService() {
         return new LvsConfig(List.of(Lvs.virtual("10.0.0.1", 80, Scheduler.RR, Lvs.real("192.168.1.11", 80, 1),
                 Lvs.real("192.168.1.12", 80, 1))), List.of());
