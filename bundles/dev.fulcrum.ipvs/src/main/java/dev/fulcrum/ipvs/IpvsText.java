@@ -12,8 +12,13 @@ public final class IpvsText {
 
     /** {@code 10.0.0.1:80}, {@code [2001:db8::1]:443}. */
     public static String endpoint(InetAddress address, int port) {
+        return (address instanceof Inet6Address ? "[" + address(address) + "]" : address(address)) + ":" + port;
+    }
+
+    /** {@code 10.0.0.1}, {@code 2001:db8::1} (as inet_ntop writes them). */
+    public static String address(InetAddress address) {
         String host = address.getHostAddress();
-        return (address instanceof Inet6Address ? "[" + compress(host) + "]" : host) + ":" + port;
+        return address instanceof Inet6Address ? compress(host) : host;
     }
 
     /** {@code TCP 10.0.0.1:80}, {@code FWM 7}, {@code FWM 8 IPv6}. */

@@ -13,8 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code fulcrum:ipvs [--stats | --rate] [--exact]} in the Gogo shell: the kernel's IPVS table as
- * {@code ipvsadm -Ln} prints it (numeric always, so {@code -n}/{@code -L}/{@code -Ln} are accepted and
+ * {@code fulcrum:ipvs [--stats | --rate | --persistent-conn | --timeout | --daemon] [--exact]} in the
+ * Gogo shell: the kernel's IPVS table (timeouts, sync daemons) as {@code ipvsadm -Ln} prints it (numeric always, so {@code -n}/{@code -L}/{@code -Ln} are accepted and
  * ignored). Without IPVS it prints the subsystem's reason.
  */
 @Component(service = IpvsCommand.class, property = {
@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=ipvs"})
 public final class IpvsCommand {
 
-    private static final String USAGE = "usage: fulcrum:ipvs [--stats | --rate] [--exact]";
+    private static final String USAGE = "usage: fulcrum:ipvs [--stats | --rate | --persistent-conn | --timeout | --daemon] [--exact]";
 
     private final IpvsSubsystem subsystem;
 
@@ -34,10 +34,13 @@ public final class IpvsCommand {
     public String ipvs(String... args) {
         IpvsListing.Mode mode = IpvsListing.Mode.LIST;
         boolean exact = false;
+        String other = null;
         for (String arg : args) {
             switch (arg) {
                 case "--stats" -> mode = IpvsListing.Mode.STATS;
                 case "--rate" -> mode = IpvsListing.Mode.RATE;
+                case "--persistent-conn" -> mode = IpvsListing.Mode.PERSISTENT;
+                case "--timeout", "--daemon" -> other = arg;
                 case "--exact" -> exact = true;
                 case "-L", "-n", "-Ln", "-nL", "--list", "--numeric" -> { }
                 default -> {
@@ -50,6 +53,12 @@ public final class IpvsCommand {
             return "fulcrum:ipvs: " + subsystem.status().reason() + "\n";
         }
         try {
+            if ("--timeout".equals(other)) {
+                return IpvsListing.timeouts(client.get().timeouts());
+            }
+            if ("--daemon".equals(other)) {
+                return IpvsListing.daemons(client.get().daemons());
+            }
             Map<IpvsService, List<IpvsDestination>> table = new LinkedHashMap<>();
             for (IpvsService service : client.get().services()) {
                 table.put(service, client.get().destinations(service.key()));

@@ -7,6 +7,8 @@ import dev.fulcrum.ipvs.IpvsKey;
 import dev.fulcrum.ipvs.IpvsService;
 import dev.fulcrum.ipvs.IpvsStats;
 import dev.fulcrum.ipvs.IpvsText;
+import dev.fulcrum.ipvs.IpvsTimeouts;
+import dev.fulcrum.ipvs.SyncDaemon;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The kernel table as {@code ipvsadm -Ln} prints it (and {@code --stats}, {@code --rate},
- * {@code --exact}): same headers, column widths, number abbreviations and sort order (services by
+ * {@code --exact}, {@code --persistent-conn}, {@code --timeout}, {@code --daemon}): same headers, column widths, number abbreviations and sort order (services by
  * fwmark, address family, protocol, address, port; destinations by address and port). Pure.
  */
 final class IpvsListing {
@@ -28,7 +30,9 @@ final class IpvsListing {
         /** ipvsadm -Ln --stats: totals. */
         STATS,
         /** ipvsadm -Ln --rate: rates per second. */
-        RATE
+        RATE,
+        /** ipvsadm -Ln --persistent-conn: weight, persistent (template), active and inactive connections. */
+        PERSISTENT
     }
 
     private static final String SERVICE_WIDTH = "%-33s";
@@ -48,12 +52,14 @@ final class IpvsListing {
                     + "  -> RemoteAddress:Port\n";
             case RATE -> "Prot LocalAddress:Port                 CPS    InPPS   OutPPS    InBPS   OutBPS\n"
                     + "  -> RemoteAddress:Port\n";
+            case PERSISTENT -> "Prot LocalAddress:Port            Weight    PersistConn ActiveConn InActConn \n"
+                    + "  -> RemoteAddress:Port\n";
         });
         List<IpvsService> services = new ArrayList<>(table.keySet());
         services.sort(SERVICE_ORDER);
         for (IpvsService service : services) {
             String name = serviceName(service.key());
-            if (mode == Mode.LIST) {
+            if (mode == Mode.LIST || mode == Mode.PERSISTENT) {
                 out.append(name).append(' ').append(service.scheduler()).append(flags(service)).append('\n');
             } else {
                 out.append(String.format(Locale.ROOT, SERVICE_WIDTH, name))
@@ -66,12 +72,32 @@ final class IpvsListing {
                 if (mode == Mode.LIST) {
                     out.append(String.format(Locale.ROOT, DESTINATION_WIDTH + " %-7s %-6d %-10d %-10d", endpoint,
                             d.forwarding().label(), d.weight(), d.connections().active(), d.connections().inactive()));
+                } else if (mode == Mode.PERSISTENT) {
+                    out.append(String.format(Locale.ROOT, DESTINATION_WIDTH + " %-9d %-11d %-10d %-10d", endpoint, d.weight(),
+                            d.connections().persistent(), d.connections().active(), d.connections().inactive()));
                 } else {
                     out.append(String.format(Locale.ROOT, DESTINATION_WIDTH, endpoint))
                             .append(numbers(d.stats().orElse(IpvsStats.ZERO), mode, exact));
                 }
                 out.append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    /** ipvsadm -L --timeout. */
+    static String timeouts(IpvsTimeouts timeouts) {
+        return "Timeout (tcp tcpfin udp): " + timeouts.tcp() + " " + timeouts.tcpFin() + " " + timeouts.udp() + "\n";
+    }
+
+    /** ipvsadm -L --daemon: one line per running sync daemon. */
+    static String daemons(List<SyncDaemon> daemons) {
+        StringBuilder out = new StringBuilder();
+        for (SyncDaemon d : daemons) {
+            out.append(d.role().label()).append(" sync daemon (mcast=").append(d.interfaceName()).append(", syncid=")
+                    .append(d.syncId()).append(", maxlen=").append(d.maxlen())
+                    .append(d.group().map(g -> ", group=" + IpvsText.address(g)).orElse(""))
+                    .append(", port=").append(d.port()).append(", ttl=").append(d.ttl()).append(")\n");
         }
         return out.toString();
     }

@@ -32,7 +32,7 @@ import java.util.Optional;
  * The kernel-tier check, run by {@code src/test/guest/table-check.sh} inside the kernel rig's QEMU
  * guest (a real 6.1 kernel with IPVS, ipvsadm from the host): the subsystem applies revisions over a
  * real netlink socket and, after each, {@code fulcrum:ipvs} must print exactly what {@code ipvsadm -Ln}
- * (--stats, --rate) prints; drift after {@code ipvsadm -D} is repaired; a foreign service survives;
+ * (--stats, --rate, --persistent-conn, -L --timeout, -L --daemon) prints; drift after {@code ipvsadm -D} is repaired; a foreign service survives;
  * kernel errors are typed; timeouts and the sync daemon round-trip. Not a JUnit test: this host has no
  * IPVS, so it runs only in the guest. Exit status 0 when every check passed.
  */
@@ -98,7 +98,7 @@ public final class GuestTableCheck {
         sh("ip link set lo multicast on");
         client.startDaemon(new SyncDaemon(SyncDaemon.Role.MASTER, "lo", 5, 0, Optional.empty(), 0, 0));
         check("daemons " + client.daemons(), client.daemons().size() == 1 && client.daemons().get(0).syncId() == 5);
-        System.out.print(sh("ipvsadm -L --daemon"));
+        compare(command, "sync daemon running");
         client.stopDaemon(SyncDaemon.Role.MASTER);
         check("daemon stopped", client.daemons().isEmpty());
 
@@ -166,7 +166,8 @@ public final class GuestTableCheck {
     }
 
     static void compare(IpvsCommand command, String when) throws Exception {
-        for (String[] mode : new String[][] {{"-Ln"}, {"-Ln", "--stats"}, {"-Ln", "--rate"}}) {
+        for (String[] mode : new String[][] {{"-Ln"}, {"-Ln", "--stats"}, {"-Ln", "--rate"}, {"-Ln", "--persistent-conn"},
+                {"-L", "--timeout"}, {"-L", "--daemon"}}) {
             String ours = command.ipvs(mode);
             String theirs = sh("ipvsadm " + String.join(" ", mode));
             check(when + ": fulcrum:ipvs " + String.join(" ", mode) + " == ipvsadm", ours.equals(theirs));

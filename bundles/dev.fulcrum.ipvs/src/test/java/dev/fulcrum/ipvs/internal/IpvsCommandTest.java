@@ -45,7 +45,8 @@ class IpvsCommandTest {
     void unknownOptionIsAClearError() {
         IpvsCommand command = new IpvsCommand(new IpvsSubsystem(() -> new FakeIpvsKernel(), s -> { }, false));
 
-        assertEquals("fulcrum:ipvs: unknown option --bogus\nusage: fulcrum:ipvs [--stats | --rate] [--exact]\n",
+        assertEquals("fulcrum:ipvs: unknown option --bogus\nusage: fulcrum:ipvs [--stats | --rate | --persistent-conn | --timeout | --daemon]"
+                + " [--exact]\n",
                 command.ipvs("--bogus"));
     }
 }

@@ -29,11 +29,22 @@ class IpvsListingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"32-list, LIST, false", "33-list-stats, STATS, false", "34-list-stats-exact, STATS, true",
-            "35-list-rate, RATE, false"})
+            "35-list-rate, RATE, false", "39-list-persistent-conn, PERSISTENT, false"})
     void printsWhatIpvsadmPrinted(String capture, IpvsListing.Mode mode, boolean exact) throws Exception {
         Decoded table = decode(capture + ".pcap");
 
         assertEquals(Captures.text(capture + ".txt"), IpvsListing.format(table.info, table.services, mode, exact));
+    }
+
+    @Test
+    void timeoutsAndDaemonsPrintAsIpvsadmPrintedThem() throws Exception {
+        NetlinkMessage config = Captures.ipvsReplies("29-list-timeout.pcap").stream()
+                .filter(m -> m.payload()[0] == IpvsGenl.CMD_SET_CONFIG).findFirst().orElseThrow();
+        NetlinkMessage daemon = Captures.ipvsReplies("31-list-daemon.pcap").stream()
+                .filter(m -> m.payload()[0] == IpvsGenl.CMD_NEW_DAEMON).findFirst().orElseThrow();
+
+        assertEquals(Captures.text("29-list-timeout.txt"), IpvsListing.timeouts(IpvsReplies.timeouts(config)));
+        assertEquals(Captures.text("31-list-daemon.txt"), IpvsListing.daemons(List.of(IpvsReplies.daemon(daemon))));
     }
 
     @Test
