@@ -1,0 +1,197 @@
+package dev.fulcrum.ipvs.internal;
+
+import dev.fulcrum.api.model.lvs.Endpoint;
+import dev.fulcrum.api.model.lvs.ForwardingMethod;
+import dev.fulcrum.api.model.lvs.LvsConfig;
+import dev.fulcrum.api.model.lvs.RealServer;
+import dev.fulcrum.api.model.lvs.ServiceKey;
+import dev.fulcrum.api.model.lvs.VirtualServer;
+import dev.fulcrum.api.model.lvs.VirtualServerGroup;
+import dev.fulcrum.ipvs.IpvsDestination;
+import dev.fulcrum.ipvs.IpvsForwarding;
+import dev.fulcrum.ipvs.IpvsGenl;
+import dev.fulcrum.ipvs.IpvsKey;
+import dev.fulcrum.ipvs.IpvsService;
+import dev.fulcrum.ipvs.IpvsText;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The IPVS table a configuration asks for, given the real servers' health and the quorum
+ * (keepalived.conf(5) LVS CONFIGURATION):
+ * <ul>
+ * <li>a live real server is a destination with its {@code weight}; a dead one is absent, or present
+ * with weight 0 under {@code inhibit_on_failure};</li>
+ * <li>while the quorum is lost and a {@code sorry_server} is set, the sorry server (weight 1) replaces
+ * the real servers; otherwise the sorry server is absent, or at weight 0 with {@code sorry_server_inhibit};</li>
+ * <li>{@code virtual_server group} expands to one service per member address (ranges over the last
+ * octet or hextet) and fwmark.</li>
+ * </ul>
+ * Pure apart from the quorum tracker it updates. Bad input throws IllegalArgumentException.
+ */
+final class DesiredTable {
+
+    /** IPv4 ranges differ in the last octet (256 addresses at most), IPv6 in the last hextet. */
+    private static final int MAX_RANGE = 65536;
+
+    private DesiredTable() {
+    }
+
+    static Map<IpvsKey, DesiredService> build(LvsConfig config, RealServerHealth health, QuorumTracker quorum) {
+        Map<IpvsKey, DesiredService> table = new LinkedHashMap<>();
+        for (VirtualServer virtualServer : config.virtualServers()) {
+            long liveWeight = 0;
+            for (RealServer realServer : virtualServer.realServers()) {
+                liveWeight += health.isUp(virtualServer, realServer) ? realServer.weight() : 0;
+            }
+            boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
+            for (IpvsKey key : keys(virtualServer, config.groups())) {
+                int servicePort = key instanceof IpvsKey.Address address ? address.port() : 0;
+                DesiredService service = new DesiredService(service(virtualServer, key),
+                        destinations(virtualServer, health, sorryInUse, servicePort));
+                if (table.putIfAbsent(key, service) != null) {
+                    throw new IllegalArgumentException("two virtual servers define the IPVS service " + IpvsText.key(key));
+                }
+            }
+        }
+        return table;
+    }
+
+    private static List<IpvsDestination> destinations(VirtualServer vs, RealServerHealth health, boolean sorryInUse,
+            int servicePort) {
+        List<IpvsDestination> destinations = new ArrayList<>();
+        for (RealServer realServer : vs.realServers()) {
+            IpvsDestination destination = destination(realServer.address(), realServer.port(),
+                    realServer.forwarding().orElse(vs.forwarding()), realServer.weight(),
+                    realServer.upperThreshold(), realServer.lowerThreshold());
+            if (health.isUp(vs, realServer) && !sorryInUse) {
+                destinations.add(destination);
+            } else if (realServer.inhibitOnFailure() || vs.inhibitOnFailure()) {
+                destinations.add(destination.withWeight(0));
+            }
+        }
+        if (vs.sorryServer().isPresent() && (sorryInUse || vs.sorryServerInhibit())) {
+            // sorry_server with port 0 takes the service's port (keepalived.conf(5)).
+            Endpoint sorry = vs.sorryServer().get();
+            destinations.add(destination(sorry.address(), sorry.port() == 0 ? servicePort : sorry.port(),
+                    vs.forwarding(), sorryInUse ? 1 : 0, 0, 0));
+        }
+        return destinations;
+    }
+
+    private static IpvsDestination destination(InetAddress address, int port, ForwardingMethod method, int weight,
+            long upper, long lower) {
+        IpvsForwarding forwarding = switch (method) {
+            case NAT -> IpvsForwarding.MASQ;
+            case DR -> IpvsForwarding.ROUTE;
+            case TUN -> IpvsForwarding.TUNNEL;
+        };
+        IpvsDestination plain = IpvsDestination.of(address, port, forwarding, weight);
+        return new IpvsDestination(address, port, forwarding, weight, upper, lower, plain.tunnel(),
+                plain.connections(), plain.stats());
+    }
+
+    private static IpvsService service(VirtualServer vs, IpvsKey key) {
+        int flags = 0;
+        if (vs.persistence().isPresent()) {
+            flags |= IpvsGenl.SVC_F_PERSISTENT;
+        }
+        if (vs.ops()) {
+            flags |= IpvsGenl.SVC_F_ONEPACKET;
+        }
+        flags |= (vs.flags().flag1() ? IpvsGenl.SVC_F_SCHED1 : 0) | (vs.flags().flag2() ? IpvsGenl.SVC_F_SCHED2 : 0)
+                | (vs.flags().flag3() ? IpvsGenl.SVC_F_SCHED3 : 0);
+        long timeout = vs.persistence().map(p -> p.timeout().toSeconds()).orElse(0L);
+        long netmask = vs.persistence().flatMap(p -> p.granularity()).map(mask -> netmask(key, mask))
+                .orElse(IpvsService.fullNetmask(key));
+        return new IpvsService(key, vs.scheduler().ipvsName(), flags, timeout, netmask, Optional.empty(), Optional.empty());
+    }
+
+    /** persistence_granularity: an IPv4 mask as a 32-bit number, an IPv6 mask as its prefix length. */
+    private static long netmask(IpvsKey key, InetAddress mask) {
+        if ((mask instanceof Inet6Address) != key.ipv6()) {
+            throw new IllegalArgumentException("persistence_granularity " + mask.getHostAddress()
+                    + " is not of the address family of " + IpvsText.key(key));
+        }
+        byte[] bytes = mask.getAddress();
+        if (!key.ipv6()) {
+            return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(bytes).getInt());
+        }
+        int prefix = 0;
+        for (byte b : bytes) {
+            prefix += Integer.bitCount(b & 0xFF);
+        }
+        return prefix;
+    }
+
+    private static List<IpvsKey> keys(VirtualServer vs, List<VirtualServerGroup> groups) {
+        ServiceKey key = vs.key();
+        if (key instanceof ServiceKey.Address address) {
+            return List.of(new IpvsKey.Address(vs.protocol(), address.address(), address.port()));
+        }
+        if (key instanceof ServiceKey.Fwmark fwmark) {
+            return List.of(new IpvsKey.Fwmark(fwmark.mark(), ipv6RealServers(vs)));
+        }
+        String name = ((ServiceKey.Group) key).name();
+        VirtualServerGroup group = groups.stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("virtual_server group " + name + " is not defined"));
+        List<IpvsKey> keys = new ArrayList<>();
+        for (VirtualServerGroup.Member member : group.members()) {
+            if (member instanceof VirtualServerGroup.Fwmark fwmark) {
+                keys.add(new IpvsKey.Fwmark(fwmark.mark(), ipv6RealServers(vs)));
+            } else {
+                VirtualServerGroup.AddressRange range = (VirtualServerGroup.AddressRange) member;
+                for (InetAddress address : expand(range.first(), range.last())) {
+                    keys.add(new IpvsKey.Address(vs.protocol(), address, range.port()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** A fwmark service's family follows its real servers (keepalived derives it the same way). */
+    private static boolean ipv6RealServers(VirtualServer vs) {
+        return !vs.realServers().isEmpty() && vs.realServers().get(0).address() instanceof Inet6Address;
+    }
+
+    /** first..last, differing only in the last octet (IPv4) or hextet (IPv6). */
+    static List<InetAddress> expand(InetAddress first, InetAddress last) {
+        byte[] from = first.getAddress();
+        byte[] to = last.getAddress();
+        int tail = from.length == 4 ? 1 : 2;
+        if (from.length != to.length || !java.util.Arrays.equals(from, 0, from.length - tail, to, 0, to.length - tail)) {
+            throw new IllegalArgumentException("address range " + first.getHostAddress() + "-" + last.getHostAddress()
+                    + " must differ in the last " + (tail == 1 ? "octet" : "hextet") + " only");
+        }
+        int start = lastPart(from, tail);
+        int end = lastPart(to, tail);
+        if (end < start || end - start >= MAX_RANGE) {
+            throw new IllegalArgumentException("address range " + first.getHostAddress() + "-" + last.getHostAddress()
+                    + " ends before it starts");
+        }
+        List<InetAddress> addresses = new ArrayList<>();
+        for (int value = start; value <= end; value++) {
+            byte[] next = from.clone();
+            if (tail == 2) {
+                next[next.length - 2] = (byte) (value >> 8);
+            }
+            next[next.length - 1] = (byte) value;
+            try {
+                addresses.add(InetAddress.getByAddress(next));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException(e); // 4 or 16 bytes: cannot happen
+            }
+        }
+        return addresses;
+    }
+
+    private static int lastPart(byte[] address, int tail) {
+        int value = address[address.length - 1] & 0xFF;
+        return tail == 2 ? value | (address[address.length - 2] & 0xFF) << 8 : value;
+    }
+}
