@@ -33,8 +33,9 @@ import java.util.Optional;
  * guest (a real 6.1 kernel with IPVS, ipvsadm from the host): the subsystem applies revisions over a
  * real netlink socket and, after each, {@code fulcrum:ipvs} must print exactly what {@code ipvsadm -Ln}
  * (--stats, --rate, --persistent-conn, -L --timeout, -L --daemon) prints; drift after {@code ipvsadm -D} is repaired; a foreign service survives;
- * kernel errors are typed; timeouts and the sync daemon round-trip. Not a JUnit test: this host has no
- * IPVS, so it runs only in the guest. Exit status 0 when every check passed.
+ * kernel errors are typed; timeouts and the sync daemon round-trip. This host has no IPVS, so it runs
+ * only in the guest, started by the kernel-tier test {@link IpvsKernelTableTest}. Exit status 0 when every
+ * check passed.
  */
 public final class GuestTableCheck {
     private static int failures;

@@ -1,0 +1,37 @@
+package dev.fulcrum.ipvs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fulcrum.testing.GuestRun;
+import dev.fulcrum.testing.KernelTest;
+import dev.fulcrum.testing.QemuGuest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel tier of dev.fulcrum.ipvs: one boot of the kernel rig's guest (a Debian 6.1 kernel with
+ * IPVS) runs {@link GuestTableCheck} over this module's compiled classes — NAT, DR, TUN, fwmark with
+ * persistence and granularity, IPv6, the sync daemon, drift repair, typed kernel errors, each listing
+ * compared with ipvsadm's, and a NAT data path from a client namespace through the VIP to two real
+ * servers.
+ */
+@KernelTest
+class IpvsKernelTableTest {
+
+    @Test
+    void theProgrammedTableMatchesIpvsadmInARealKernel() throws IOException {
+        Path module = Path.of("").toAbsolutePath();
+        Path repository = module.getParent().getParent();
+        String mavenRepository = System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        String script = "export FULCRUM_REPO='" + repository + "' MAVEN_REPOSITORY='" + mavenRepository + "'\n"
+                + "exec bash '" + module.resolve("src/test/guest/table-check.sh") + "'\n";
+        GuestRun run = QemuGuest.run(script, Duration.ofSeconds(300));
+        System.out.printf("ipvs kernel tier: boot + %d-line check in %.1f s%n", run.stdout().lines().count(),
+                run.elapsed().toMillis() / 1000.0);
+        System.out.print(run.stdout());
+        assertEquals(0, run.exitCode(), () -> "guest check failed:\n" + run.stdout() + run.stderr());
+    }
+}
