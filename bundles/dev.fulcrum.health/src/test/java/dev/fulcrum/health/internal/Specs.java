@@ -1,0 +1,52 @@
+package dev.fulcrum.health.internal;
+
+import dev.fulcrum.api.model.lvs.CheckCommon;
+import dev.fulcrum.api.model.lvs.HealthChecker;
+import dev.fulcrum.api.model.lvs.Url;
+import dev.fulcrum.api.model.proxy.HealthCheck;
+import dev.fulcrum.api.model.proxy.HttpCheckExpect;
+import dev.fulcrum.api.model.proxy.Server;
+import dev.fulcrum.health.CheckSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Check specifications for tests, written the way a configuration would set them. */
+final class Specs {
+
+    private Specs() {
+    }
+
+    static Server server(String name, int port, Duration inter, Duration fastinter, Duration downinter, int rise,
+            int fall) {
+        return new Server(name, "127.0.0.1", port, true, inter, fastinter, downinter, rise, fall, 1, false, 0, false,
+                Duration.ZERO, false);
+    }
+
+    static CheckSpec.Haproxy tcp(Server server) {
+        return new CheckSpec.Haproxy(server, Optional.empty(), Optional.empty());
+    }
+
+    static CheckSpec.Haproxy httpchk(Server server, String uri, HttpCheckExpect... expects) {
+        return new CheckSpec.Haproxy(server, Optional.of(new HealthCheck("GET", uri, "HTTP/1.0", List.of(expects))),
+                Optional.empty());
+    }
+
+    static CheckCommon common(Duration connectTimeout, int retry, Duration delayBeforeRetry, Optional<Duration> warmup) {
+        return new CheckCommon(Optional.empty(), java.util.OptionalInt.empty(), Optional.empty(),
+                java.util.OptionalInt.empty(), connectTimeout, retry, delayBeforeRetry, warmup, Optional.empty());
+    }
+
+    static CheckSpec.Keepalived keepalived(HealthChecker checker, Duration delayLoop) {
+        return new CheckSpec.Keepalived(checker, delayLoop, false, false, Optional.empty(), Optional.empty());
+    }
+
+    static HealthChecker.HttpGet httpGet(boolean ssl, boolean sni, Optional<String> virtualhost, Url... urls) {
+        return new HealthChecker.HttpGet(ssl, common(Duration.ofSeconds(2), 1, Duration.ofSeconds(1), Optional.empty()),
+                List.of(urls), virtualhost, Optional.empty(), sni);
+    }
+
+    static Url url(String path, Optional<String> digest, Url.StatusRange... codes) {
+        return new Url(path, digest, List.of(codes), Optional.empty());
+    }
+}
