@@ -18,7 +18,9 @@ public enum CheckStatus {
     L7STS("Layer7 wrong status", false, true),
     PROCERR("External check error", false, true),
     PROCTOUT("External check timeout", false, true),
-    PROCOK("External check passed", true, true);
+    PROCOK("External check passed", true, true),
+    /** Not a check: keepalived {@code omega} reports an UP server DOWN when its checker stops. */
+    STOPPED("Checker stopped", false, false);
 
     private final String description;
     private final boolean passed;
