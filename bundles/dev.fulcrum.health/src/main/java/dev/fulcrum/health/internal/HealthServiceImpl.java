@@ -1,5 +1,6 @@
 package dev.fulcrum.health.internal;
 
+import dev.fulcrum.api.os.Command;
 import dev.fulcrum.api.os.ProcessRunner;
 import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.CheckTarget;
@@ -131,5 +132,14 @@ public final class HealthServiceImpl implements HealthService {
         running.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdown();
+        try {
+            // omega's notify_down scripts run to their end (each is bounded by its own timeout)
+            if (!blocking.awaitTermination(Command.DEFAULT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)) {
+                blocking.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            blocking.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

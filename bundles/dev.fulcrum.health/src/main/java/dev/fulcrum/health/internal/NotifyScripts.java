@@ -7,20 +7,25 @@ import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.HealthEvent;
 import dev.fulcrum.health.HealthState;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * keepalived.conf(5) real_server {@code notify_up} / {@code notify_down}: the script runs, through
  * the ProcessRunner and off the event loop, when the server's state changes. Its line is split into
- * an argv (no shell). A script that cannot run or fails is logged, and changes nothing.
+ * an argv (no shell). A script that cannot run or fails is logged, and changes nothing. The chain
+ * kept per target holds only its last script.
  */
 final class NotifyScripts {
 
     private final ProcessRunner runner;
     private final Executor blocking;
     private final Consumer<String> warn;
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     NotifyScripts(ProcessRunner runner, Executor blocking, Consumer<String> warn) {
         this.runner = runner;
@@ -33,7 +38,15 @@ final class NotifyScripts {
             return;
         }
         Optional<String> script = event.state() == HealthState.UP ? keepalived.notifyUp() : keepalived.notifyDown();
-        script.ifPresent(line -> blocking.execute(() -> run(line, event)));
+        // One target's scripts run in the order of its changes (a DOWN right after an UP must not overtake
+        // it). Each is submitted at once, so that shutting the executor down still runs it.
+        script.ifPresent(line -> pending.compute(event.target().name(), (name, previous) -> {
+            CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+            return CompletableFuture.runAsync(() -> {
+                before.exceptionally(error -> null).join();
+                run(line, event);
+            }, blocking);
+        }));
     }
 
     private void run(String line, HealthEvent event) {

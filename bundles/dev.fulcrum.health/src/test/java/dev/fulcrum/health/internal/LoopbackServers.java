@@ -42,6 +42,8 @@ final class LoopbackServers {
         final List<String> hosts = new CopyOnWriteArrayList<>();
         final List<String> requestLines = new CopyOnWriteArrayList<>();
         final List<String> sniNames = new CopyOnWriteArrayList<>();
+        /** The status of every response, in order, recorded before it is sent. */
+        final List<Integer> served = new CopyOnWriteArrayList<>();
         private final HttpServer server;
 
         private Http(HttpServer server) {
@@ -51,7 +53,9 @@ final class LoopbackServers {
                     requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                     hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
                     byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(status.get(), bytes.length == 0 ? -1 : bytes.length);
+                    int code = status.get();
+                    served.add(code);
+                    exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
                     exchange.getResponseBody().write(bytes);
                 }
                 exchange.close();
@@ -114,6 +118,50 @@ final class LoopbackServers {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
+    }
+
+    /** A TCP listener that accepts, counts and closes connections on its own thread. */
+    static final class TcpCounter implements AutoCloseable {
+        final AtomicInteger accepted = new AtomicInteger();
+        private final ServerSocket socket;
+
+        TcpCounter(int port) throws IOException {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(LOOPBACK, port), 16);
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        socket.accept().close();
+                        accepted.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "tcp-counter");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress(LOOPBACK, socket.getLocalPort());
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Waits (bounded) until the condition holds: for a number of checks, never for a timer. */
+    static void awaitCount(java.util.function.IntSupplier count, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (count.getAsInt() < atLeast) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + count.getAsInt() + " of " + atLeast + " within 20 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** A port nobody listens on: connecting is refused. */
