@@ -60,7 +60,7 @@ public final class HealthServiceImpl implements HealthService {
         this.blocking = Executors.newCachedThreadPool(new DefaultThreadFactory("fulcrum-health-script", true));
         // keepalived's SSL_GET does not verify the server certificate; neither does HAProxy without "verify".
         SslContext trustAll = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-        this.probes = new ProbeFactory(group, runner, blocking, trustAll, System::nanoTime);
+        this.probes = new ProbeFactory(group, runner, blocking, trustAll, System::nanoTime, "localhost");
         this.notify = new NotifyScripts(runner, blocking, line -> { if (log != null) log.warn(line); });
     }
 

@@ -24,14 +24,17 @@ final class ProbeFactory {
     private final Executor blocking;
     private final SslContext trustAll;
     private final LongSupplier nanoTime;
+    private final String defaultHeloName;
 
+    /** @param defaultHeloName SMTP_CHECK's HELO name when the checker has no helo_name (global smtp_helo_name) */
     ProbeFactory(EventLoopGroup group, ProcessRunner runner, Executor blocking, SslContext trustAll,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime, String defaultHeloName) {
         this.group = group;
         this.runner = runner;
         this.blocking = blocking;
         this.trustAll = trustAll;
         this.nanoTime = nanoTime;
+        this.defaultHeloName = defaultHeloName;
     }
 
     Probe create(CheckSpec spec) {
@@ -68,8 +71,12 @@ final class ProbeFactory {
             return new MiscProbe(runner, blocking, misc.path(), misc.timeout().orElse(spec.effectiveDelayLoop()),
                     misc.dynamic(), misc.user());
         }
+        if (checker instanceof HealthChecker.SmtpCheck smtp) {
+            return new SmtpProbe(connections, common.connectTimeout(), smtp.heloName().orElse(defaultHeloName), nanoTime);
+        }
         throw new IllegalArgumentException(checker.getClass().getSimpleName()
-                + " is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK)");
+                + " is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK,"
+                + " SMTP_CHECK)");
     }
 
     /** keepalived.conf(5) HTTP_GET/SSL_GET: every url must pass, checked one after the other. */

@@ -45,7 +45,8 @@ class ProbeLoopbackTest {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         blocking = Executors.newCachedThreadPool();
         probes = new ProbeFactory(group, new OsProcessRunner(), blocking,
-                SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build(), System::nanoTime);
+                SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build(), System::nanoTime,
+                "fulcrum.test");
     }
 
     @AfterAll
@@ -160,11 +161,47 @@ class ProbeLoopbackTest {
 
     @Test
     void unsupportedCheckersAreRejectedClearly() {
-        CheckSpec smtp = Specs.keepalived(new HealthChecker.SmtpCheck(
-                Specs.common(Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Optional.empty()), Optional.empty()), INTER);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> probes.create(smtp));
-        assertEquals("SmtpCheck is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET,"
-                + " MISC_CHECK)", e.getMessage());
+        CheckSpec dns = Specs.keepalived(new HealthChecker.DnsCheck(
+                Specs.common(Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Optional.empty()), "SOA", "."), INTER);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> probes.create(dns));
+        assertEquals("DnsCheck is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET,"
+                + " MISC_CHECK, SMTP_CHECK)", e.getMessage());
+    }
+
+    /** SMTP_CHECK against Python's smtpd (Debian's python3 3.11), a real SMTP server. */
+    @Test
+    void smtpCheckGreetsARealServer() throws Exception {
+        int port = LoopbackServers.closedPort();
+        Process smtpd = new ProcessBuilder("/usr/bin/python3", "-W", "ignore", "-m", "smtpd", "-n", "-c",
+                "DebuggingServer", "127.0.0.1:" + port).redirectErrorStream(true).start();
+        try {
+            InetSocketAddress target = new InetSocketAddress(LoopbackServers.LOOPBACK, port);
+            CheckSpec smtp = Specs.keepalived(new HealthChecker.SmtpCheck(
+                    Specs.common(Duration.ofSeconds(3), 1, Duration.ofSeconds(1), Optional.empty()),
+                    Optional.of("checker.example.com")), INTER);
+            CheckOutcome outcome = check(smtp, target);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (outcome.status() == CheckStatus.L4CON && System.nanoTime() < deadline) {
+                Thread.sleep(50); // smtpd is still starting: not listening yet
+                outcome = check(smtp, target);
+            }
+            assertEquals(CheckOutcome.withCode(CheckStatus.L7OK, 250, "", Duration.ZERO),
+                    outcome.withDuration(Duration.ZERO));
+        } finally {
+            smtpd.destroy();
+            smtpd.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void smtpCheckFailsOnAWrongGreeting() throws Exception {
+        try (LoopbackServers.Http http = LoopbackServers.Http.start(0)) {
+            CheckSpec smtp = Specs.keepalived(new HealthChecker.SmtpCheck(
+                    Specs.common(Duration.ofMillis(500), 1, Duration.ofSeconds(1), Optional.empty()), Optional.empty()),
+                    INTER);
+            // an HTTP server says nothing first: no greeting within connect_timeout
+            assertEquals(CheckStatus.L7TOUT, check(smtp, http.address()).status());
+        }
     }
 
     private static CheckSpec misc(String line, boolean dynamic, int timeoutSeconds) {
