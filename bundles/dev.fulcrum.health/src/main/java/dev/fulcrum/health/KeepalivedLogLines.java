@@ -11,7 +11,7 @@ public final class KeepalivedLogLines {
 
     /** Which checker wrote the line. */
     public enum Checker {
-        TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK
+        TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, SMTP_CHECK, DNS_CHECK
     }
 
     private KeepalivedLogLines() {
@@ -34,6 +34,8 @@ public final class KeepalivedLogLines {
                 default -> " failed" + outcome.code().stream().mapToObj(c -> " with exit status " + c)
                         .findFirst().orElse("") + ".";
             });
+            case SMTP_CHECK, DNS_CHECK -> checker + " of " + endpoint + (outcome.passed() ? " succeeded."
+                    : " failed: " + HaproxyLogLines.reason(outcome) + ".");
         };
     }
 

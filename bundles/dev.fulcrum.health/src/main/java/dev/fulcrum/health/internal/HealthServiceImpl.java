@@ -119,7 +119,13 @@ public final class HealthServiceImpl implements HealthService {
         if (checker instanceof HealthChecker.HttpGet http) {
             return http.ssl() ? KeepalivedLogLines.Checker.SSL_GET : KeepalivedLogLines.Checker.HTTP_GET;
         }
-        return checker instanceof HealthChecker.MiscCheck ? KeepalivedLogLines.Checker.MISC_CHECK
+        if (checker instanceof HealthChecker.MiscCheck) {
+            return KeepalivedLogLines.Checker.MISC_CHECK;
+        }
+        if (checker instanceof HealthChecker.SmtpCheck) {
+            return KeepalivedLogLines.Checker.SMTP_CHECK;
+        }
+        return checker instanceof HealthChecker.DnsCheck ? KeepalivedLogLines.Checker.DNS_CHECK
                 : KeepalivedLogLines.Checker.TCP_CHECK;
     }
 

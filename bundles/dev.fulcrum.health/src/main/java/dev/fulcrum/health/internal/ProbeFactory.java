@@ -74,9 +74,11 @@ final class ProbeFactory {
         if (checker instanceof HealthChecker.SmtpCheck smtp) {
             return new SmtpProbe(connections, common.connectTimeout(), smtp.heloName().orElse(defaultHeloName), nanoTime);
         }
+        if (checker instanceof HealthChecker.DnsCheck dns) {
+            return new DnsProbe(connections, common.connectTimeout(), dns.name(), dns.type(), nanoTime);
+        }
         throw new IllegalArgumentException(checker.getClass().getSimpleName()
-                + " is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK,"
-                + " SMTP_CHECK)");
+                + " is not supported by this Fulcrum version");
     }
 
     /** keepalived.conf(5) HTTP_GET/SSL_GET: every url must pass, checked one after the other. */

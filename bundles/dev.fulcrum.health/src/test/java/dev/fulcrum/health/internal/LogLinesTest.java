@@ -70,6 +70,9 @@ class LogLinesTest {
         assertEquals("Misc check for [10.0.0.2]:tcp:80 failed with exit status 1.", KeepalivedLogLines.checkResult(
                 Checker.MISC_CHECK, rs, new CheckOutcome(CheckStatus.PROCERR, OptionalInt.of(1), "", Duration.ZERO,
                         OptionalInt.empty())));
+        assertEquals("DNS_CHECK of [10.0.0.2]:tcp:80 failed: reason: Layer7 invalid response, info: \"RCODE 5\","
+                + " check duration: 3ms.", KeepalivedLogLines.checkResult(Checker.DNS_CHECK, rs,
+                        CheckOutcome.of(CheckStatus.L7RSP, "RCODE 5", Duration.ofMillis(3))));
         assertEquals("Removing service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
                 KeepalivedLogLines.service(false, rs, "[10.0.0.1]:tcp:80"));
     }

@@ -159,13 +159,42 @@ class ProbeLoopbackTest {
         assertTrue(outcome.duration().compareTo(Duration.ofSeconds(10)) < 0, "killed, not waited for: " + outcome);
     }
 
+    /** DNS_CHECK against dnsmasq (Debian package dnsmasq-base) serving one host record on a loopback port. */
     @Test
-    void unsupportedCheckersAreRejectedClearly() {
-        CheckSpec dns = Specs.keepalived(new HealthChecker.DnsCheck(
-                Specs.common(Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Optional.empty()), "SOA", "."), INTER);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> probes.create(dns));
-        assertEquals("DnsCheck is not supported by this Fulcrum version (supported: TCP_CHECK, HTTP_GET, SSL_GET,"
-                + " MISC_CHECK, SMTP_CHECK)", e.getMessage());
+    void dnsCheckAgainstDnsmasq() throws Exception {
+        int port = LoopbackServers.closedPort();
+        Process dnsmasq = new ProcessBuilder("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--pid-file=",
+                "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=127.0.0.1", "--port=" + port,
+                "--host-record=up.example.test,127.0.0.9").redirectErrorStream(true).start();
+        try {
+            InetSocketAddress target = new InetSocketAddress(LoopbackServers.LOOPBACK, port);
+            CheckOutcome answered = check(dns("A", "up.example.test"), target);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (answered.status() != CheckStatus.L7OK && System.nanoTime() < deadline) {
+                Thread.sleep(50); // dnsmasq is still starting
+                answered = check(dns("A", "up.example.test"), target);
+            }
+            assertEquals(CheckStatus.L7OK, answered.status(), answered.toString());
+            // dnsmasq without upstream servers refuses what it does not hold (RCODE 5, RFC 1035 4.1.1)
+            assertEquals(CheckOutcome.of(CheckStatus.L7RSP, "RCODE 5", Duration.ZERO),
+                    check(dns("SOA", "."), target).withDuration(Duration.ZERO));
+        } finally {
+            dnsmasq.destroy();
+            dnsmasq.waitFor(5, TimeUnit.SECONDS);
+        }
+        CheckOutcome closed = check(dns("A", "up.example.test"), new InetSocketAddress(LoopbackServers.LOOPBACK, port));
+        assertEquals(CheckStatus.L4CON, closed.status(), "ICMP port unreachable: " + closed);
+    }
+
+    @Test
+    void aBadDnsTypeIsRejectedClearly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> probes.create(dns("PTR", ".")));
+        assertEquals("DNS_CHECK type must be one of [A, AAAA, CNAME, MX, NS, SOA, TXT], was 'PTR'", e.getMessage());
+    }
+
+    private static CheckSpec dns(String type, String name) {
+        return Specs.keepalived(new HealthChecker.DnsCheck(
+                Specs.common(Duration.ofSeconds(2), 1, Duration.ofSeconds(1), Optional.empty()), type, name), INTER);
     }
 
     /** SMTP_CHECK against Python's smtpd (Debian's python3 3.11), a real SMTP server. */
