@@ -10,6 +10,7 @@ import dev.fulcrum.health.HealthMonitor;
 import dev.fulcrum.health.HealthState;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -133,7 +134,14 @@ final class CheckLoop implements HealthMonitor {
         if (startedIn != generation) {
             return;
         }
-        probe.check(target.address()).whenComplete((outcome, error) -> scheduler.execute(() -> {
+        CompletionStage<CheckOutcome> pending;
+        try {
+            pending = probe.check(target.address());
+        } catch (RuntimeException e) {
+            // a probe must not throw; if one does, the loop goes on with a failed check rather than dying
+            pending = CompletableFuture.failedFuture(e);
+        }
+        pending.whenComplete((outcome, error) -> scheduler.execute(() -> {
             if (startedIn != generation) {
                 return;
             }

@@ -88,6 +88,21 @@ class CheckLoopTest {
     }
 
     @Test
+    void aThrowingProbeCountsAsAFailedCheckAndTheLoopGoesOn() {
+        int[] calls = {0};
+        Probe broken = target -> {
+            calls[0]++;
+            throw new IllegalStateException("probe bug");
+        };
+        CheckLoop loop = new CheckLoop(TARGET, Specs.tcp(Specs.server("app1", 80, S2, S2, S2, 2, 3)), this::record,
+                clock, s -> broken, this::machine, (event, s) -> { });
+        loop.start();
+        clock.runUntil(10_000);
+        assertEquals(List.of("0 DOWN L4CON"), events);
+        assertEquals(6, calls[0], "checks at 0, 2, 4, 6, 8 and 10 s");
+    }
+
+    @Test
     void alphaStartsDownAndReportsTheFirstSuccess() {
         CheckSpec.Keepalived alpha = new CheckSpec.Keepalived(new HealthChecker.TcpCheck(
                 Specs.common(S2, 1, S2, Optional.empty())), Duration.ofSeconds(6), true, false, Optional.empty(),

@@ -10,6 +10,7 @@ import dev.fulcrum.health.CheckSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Check specifications for tests, written the way a configuration would set them. */
 final class Specs {
@@ -33,8 +34,8 @@ final class Specs {
     }
 
     static CheckCommon common(Duration connectTimeout, int retry, Duration delayBeforeRetry, Optional<Duration> warmup) {
-        return new CheckCommon(Optional.empty(), java.util.OptionalInt.empty(), Optional.empty(),
-                java.util.OptionalInt.empty(), connectTimeout, retry, delayBeforeRetry, warmup, Optional.empty());
+        return new CheckCommon(Optional.empty(), OptionalInt.empty(), Optional.empty(),
+                OptionalInt.empty(), connectTimeout, retry, delayBeforeRetry, warmup, Optional.empty());
     }
 
     static CheckSpec.Keepalived keepalived(HealthChecker checker, Duration delayLoop) {
