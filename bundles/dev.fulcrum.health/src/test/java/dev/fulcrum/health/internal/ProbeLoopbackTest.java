@@ -133,7 +133,9 @@ class ProbeLoopbackTest {
     void aServerThatNeverAnswersTimesOutAtLayer7() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 8, LoopbackServers.LOOPBACK)) {
             var server = Specs.server("s", 0, Duration.ofMillis(300), INTER, INTER, 2, 3);
-            CheckOutcome outcome = check(Specs.httpchk(server, "/"),
+            CheckSpec timeoutIsInter = new CheckSpec.Haproxy(server, Specs.httpchk(server, "/").httpCheck(),
+                    Optional.empty());
+            CheckOutcome outcome = check(timeoutIsInter,
                     new InetSocketAddress(LoopbackServers.LOOPBACK, silent.getLocalPort()));
             assertEquals(CheckStatus.L7TOUT, outcome.status());
             assertTrue(outcome.duration().compareTo(Duration.ofMillis(300)) >= 0, outcome.toString());
@@ -194,7 +196,7 @@ class ProbeLoopbackTest {
 
     private static CheckSpec dns(String type, String name) {
         return Specs.keepalived(new HealthChecker.DnsCheck(
-                Specs.common(Duration.ofSeconds(2), 1, Duration.ofSeconds(1), Optional.empty()), type, name), INTER);
+                Specs.common(Specs.GENEROUS_TIMEOUT, 1, Duration.ofSeconds(1), Optional.empty()), type, name), INTER);
     }
 
     /** SMTP_CHECK against Python's smtpd (Debian's python3 3.11), a real SMTP server. */
@@ -206,7 +208,7 @@ class ProbeLoopbackTest {
         try {
             InetSocketAddress target = new InetSocketAddress(LoopbackServers.LOOPBACK, port);
             CheckSpec smtp = Specs.keepalived(new HealthChecker.SmtpCheck(
-                    Specs.common(Duration.ofSeconds(3), 1, Duration.ofSeconds(1), Optional.empty()),
+                    Specs.common(Specs.GENEROUS_TIMEOUT, 1, Duration.ofSeconds(1), Optional.empty()),
                     Optional.of("checker.example.com")), INTER);
             CheckOutcome outcome = check(smtp, target);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
