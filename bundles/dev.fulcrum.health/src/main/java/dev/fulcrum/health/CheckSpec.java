@@ -23,6 +23,15 @@ public sealed interface CheckSpec {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(httpCheck, "httpCheck");
             Objects.requireNonNull(checkTimeout, "checkTimeout");
+            if (!server.check()) {
+                throw new IllegalArgumentException("server " + server.name()
+                        + " has no \"check\" (configuration.txt 5.2): there is nothing to monitor");
+            }
+            checkTimeout.ifPresent(t -> {
+                if (t.isNegative() || t.isZero()) {
+                    throw new IllegalArgumentException("timeout check must be positive, was " + t);
+                }
+            });
         }
 
         public Duration timeout() {
