@@ -1,0 +1,167 @@
+package dev.fulcrum.health.internal;
+
+import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckSpec;
+import dev.fulcrum.health.CheckStatus;
+import dev.fulcrum.health.CheckTarget;
+import dev.fulcrum.health.HealthEvent;
+import dev.fulcrum.health.HealthListener;
+import dev.fulcrum.health.HealthMonitor;
+import dev.fulcrum.health.HealthState;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The adapter that runs one target's checks: probe, feed the verdict machine, report changes,
+ * schedule the next check. Every field is touched only on the scheduler's thread; a generation
+ * number discards results of probes started before a reconfigure or stop.
+ */
+final class CheckLoop implements HealthMonitor {
+
+    /** What happens besides telling the listener: notify scripts and log lines (see HealthServiceImpl). */
+    interface SideEffects {
+        void changed(HealthEvent event, CheckSpec spec);
+    }
+
+    private final CheckTarget target;
+    private final HealthListener listener;
+    private final Scheduler scheduler;
+    private final Function<CheckSpec, Probe> probes;
+    private final BiFunction<CheckSpec, HealthState, VerdictMachine> machines;
+    private final SideEffects effects;
+    private CheckSpec spec;
+    private Probe probe;
+    private VerdictMachine machine;
+    private Scheduler.Cancellable next = () -> { };
+    private long generation;
+    private volatile HealthState state;
+    private boolean stopped;
+
+    CheckLoop(CheckTarget target, CheckSpec spec, HealthListener listener, Scheduler scheduler,
+            Function<CheckSpec, Probe> probes, BiFunction<CheckSpec, HealthState, VerdictMachine> machines,
+            SideEffects effects) {
+        this.target = target;
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.probes = probes;
+        this.machines = machines;
+        this.effects = effects;
+        this.spec = spec;
+        this.probe = probes.apply(spec);
+        this.machine = machines.apply(spec, initialState(spec));
+        this.state = machine.state();
+    }
+
+    /** keepalived {@code alpha} starts DOWN; everything else starts UP (HAProxy's default too). */
+    static HealthState initialState(CheckSpec spec) {
+        return spec instanceof CheckSpec.Keepalived k && k.alpha() ? HealthState.DOWN : HealthState.UP;
+    }
+
+    void start() {
+        scheduler.execute(() -> scheduleCheck(machine.firstDelay()));
+    }
+
+    @Override
+    public CheckTarget target() {
+        return target;
+    }
+
+    @Override
+    public HealthState state() {
+        return state;
+    }
+
+    /** Builds the new probe and machine at once, so that a bad specification fails in the caller. */
+    @Override
+    public void reconfigure(CheckSpec newSpec) {
+        Probe newProbe = probes.apply(newSpec);
+        onLoop(() -> {
+            if (stopped) {
+                return;
+            }
+            next.cancel();
+            generation++;
+            spec = newSpec;
+            probe = newProbe;
+            machine = machines.apply(newSpec, state);
+            scheduleCheck(machine.firstDelay());
+        });
+    }
+
+    @Override
+    public void stop() {
+        onLoop(() -> {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            next.cancel();
+            generation++;
+            if (spec instanceof CheckSpec.Keepalived k && k.omega() && state == HealthState.UP) {
+                report(HealthState.DOWN, CheckOutcome.of(CheckStatus.STOPPED, "", Duration.ZERO));
+            }
+        });
+    }
+
+    /** Runs the task on the loop and waits for it (or runs it directly when already there). */
+    private void onLoop(Runnable task) {
+        if (scheduler.inThread()) {
+            task.run();
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.join();
+    }
+
+    private void scheduleCheck(Duration delay) {
+        long current = generation;
+        next = scheduler.schedule(() -> runCheck(current), delay);
+    }
+
+    private void runCheck(long startedIn) {
+        if (startedIn != generation) {
+            return;
+        }
+        CompletionStage<CheckOutcome> pending;
+        try {
+            pending = probe.check(target.address());
+        } catch (RuntimeException e) {
+            // a probe must not throw; if one does, the loop goes on with a failed check rather than dying
+            pending = CompletableFuture.failedFuture(e);
+        }
+        pending.whenComplete((outcome, error) -> scheduler.execute(() -> {
+            if (startedIn != generation) {
+                return;
+            }
+            CheckOutcome result = error == null ? outcome
+                    : CheckOutcome.of(CheckStatus.L4CON, String.valueOf(error.getMessage()), Duration.ZERO);
+            VerdictMachine.Step step = machine.onOutcome(result);
+            step.newState().ifPresent(s -> report(s, result));
+            step.newWeight().ifPresent(w -> {
+                if (step.newState().isEmpty()) {
+                    report(state, result);
+                }
+            });
+            scheduleCheck(step.nextDelay());
+        }));
+    }
+
+    private void report(HealthState newState, CheckOutcome cause) {
+        state = newState;
+        HealthEvent event = new HealthEvent(target, newState, cause);
+        listener.stateChanged(event);
+        effects.changed(event, spec);
+    }
+}

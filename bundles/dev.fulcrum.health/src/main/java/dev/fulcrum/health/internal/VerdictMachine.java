@@ -1,0 +1,38 @@
+package dev.fulcrum.health.internal;
+
+import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.HealthState;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Turns check outcomes into a verdict and says when to check next. Pure: no clock, no threads;
+ * the caller schedules the next check {@link Step#nextDelay()} after the outcome arrived.
+ */
+interface VerdictMachine {
+
+    HealthState state();
+
+    /** How long after start the first check runs. */
+    Duration firstDelay();
+
+    Step onOutcome(CheckOutcome outcome);
+
+    /**
+     * What one outcome changed.
+     *
+     * @param newState  present when the verdict flipped
+     * @param newWeight present when a keepalived misc_dynamic script asked for another weight
+     */
+    record Step(Optional<HealthState> newState, OptionalInt newWeight, Duration nextDelay) {
+
+        static Step stay(Duration nextDelay) {
+            return new Step(Optional.empty(), OptionalInt.empty(), nextDelay);
+        }
+
+        static Step become(HealthState state, Duration nextDelay) {
+            return new Step(Optional.of(state), OptionalInt.empty(), nextDelay);
+        }
+    }
+}

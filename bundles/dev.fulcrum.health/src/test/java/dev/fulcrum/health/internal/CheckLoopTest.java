@@ -1,0 +1,115 @@
+package dev.fulcrum.health.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fulcrum.api.model.lvs.HealthChecker;
+import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckSpec;
+import dev.fulcrum.health.CheckStatus;
+import dev.fulcrum.health.CheckTarget;
+import dev.fulcrum.health.HealthEvent;
+import dev.fulcrum.health.HealthState;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongPredicate;
+import org.junit.jupiter.api.Test;
+
+/** The adapter on a fake clock, with a probe whose answer is a function of the fake time. */
+class CheckLoopTest {
+
+    private static final CheckTarget TARGET = new CheckTarget("app/app1", new InetSocketAddress("127.0.0.1", 80));
+    private static final Duration S2 = Duration.ofSeconds(2);
+
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final List<String> events = new ArrayList<>();
+    private final List<String> effects = new ArrayList<>();
+    private LongPredicate healthy = t -> true;
+
+    private CheckLoop loop(CheckSpec spec) {
+        Probe probe = target -> CompletableFuture.completedFuture(healthy.test(clock.nowMillis())
+                ? CheckOutcome.of(CheckStatus.L4OK, "", Duration.ofMillis(1))
+                : CheckOutcome.of(CheckStatus.L4CON, "Connection refused", Duration.ZERO));
+        CheckLoop loop = new CheckLoop(TARGET, spec, this::record, clock, s -> probe, this::machine,
+                (event, s) -> effects.add(event.state() + " effects"));
+        loop.start();
+        return loop;
+    }
+
+    private VerdictMachine machine(CheckSpec spec, HealthState initial) {
+        if (spec instanceof CheckSpec.Haproxy h) {
+            return new HaproxyRiseFall(h.server(), initial);
+        }
+        CheckSpec.Keepalived k = (CheckSpec.Keepalived) spec;
+        return new KeepalivedRetry(k.checker().common(), k.effectiveDelayLoop(), initial, new SplittableRandom(7));
+    }
+
+    private void record(HealthEvent event) {
+        events.add(clock.nowMillis() + " " + event.state() + " " + event.cause().status());
+    }
+
+    @Test
+    void reportsDownAndUpAtTheInstantsTheRulesGive() {
+        healthy = t -> t < 9_000 || t >= 20_000;
+        CheckLoop loop = loop(Specs.tcp(Specs.server("app1", 80, S2, S2, S2, 2, 3)));
+        clock.runUntil(30_000);
+        assertEquals(List.of("14000 DOWN L4CON", "22000 UP L4OK"), events);
+        assertEquals(List.of("DOWN effects", "UP effects"), effects);
+        assertEquals(HealthState.UP, loop.state());
+    }
+
+    @Test
+    void reconfigureKeepsTheVerdictAndAppliesTheNewIntervals() {
+        healthy = t -> t < 3_000;
+        CheckLoop loop = loop(Specs.tcp(Specs.server("app1", 80, S2, S2, S2, 2, 3)));
+        clock.runUntil(2_500);
+        loop.reconfigure(Specs.tcp(Specs.server("app1", 80, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), 2, 1)));
+        clock.runUntil(30_000);
+        // Reconfigured at 2.5 s while UP: checked at once (healthy), then every 10 s; fall 1: DOWN at 12.5 s.
+        assertEquals(List.of("12500 DOWN L4CON"), events);
+    }
+
+    @Test
+    void stopEndsTheChecksAndOmegaReportsAnUpServerDown() {
+        CheckSpec.Keepalived omega = new CheckSpec.Keepalived(new HealthChecker.TcpCheck(
+                Specs.common(S2, 1, S2, Optional.empty())), Duration.ofSeconds(6), false, true, Optional.empty(),
+                Optional.empty());
+        CheckLoop loop = loop(omega);
+        clock.runUntil(10_000);
+        loop.stop();
+        healthy = t -> false;
+        clock.runUntil(60_000);
+        assertEquals(List.of("10000 DOWN STOPPED"), events, "omega, and no check after stop");
+    }
+
+    @Test
+    void aThrowingProbeCountsAsAFailedCheckAndTheLoopGoesOn() {
+        int[] calls = {0};
+        Probe broken = target -> {
+            calls[0]++;
+            throw new IllegalStateException("probe bug");
+        };
+        CheckLoop loop = new CheckLoop(TARGET, Specs.tcp(Specs.server("app1", 80, S2, S2, S2, 2, 3)), this::record,
+                clock, s -> broken, this::machine, (event, s) -> { });
+        loop.start();
+        clock.runUntil(10_000);
+        assertEquals(List.of("0 DOWN L4CON"), events);
+        assertEquals(6, calls[0], "checks at 0, 2, 4, 6, 8 and 10 s");
+    }
+
+    @Test
+    void alphaStartsDownAndReportsTheFirstSuccess() {
+        CheckSpec.Keepalived alpha = new CheckSpec.Keepalived(new HealthChecker.TcpCheck(
+                Specs.common(S2, 1, S2, Optional.empty())), Duration.ofSeconds(6), true, false, Optional.empty(),
+                Optional.empty());
+        CheckLoop loop = loop(alpha);
+        assertEquals(HealthState.DOWN, loop.state());
+        clock.runUntil(1);
+        assertEquals(List.of("0 UP L4OK"), events);
+    }
+}
