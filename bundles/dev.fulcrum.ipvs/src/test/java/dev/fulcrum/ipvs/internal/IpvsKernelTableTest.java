@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.testing.GuestRun;
 import dev.fulcrum.testing.KernelTest;
-import dev.fulcrum.testing.QemuGuest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +20,7 @@ class IpvsKernelTableTest {
 
     @Test
     void theProgrammedTableMatchesIpvsadmInARealKernel() throws IOException {
-        Path module = Path.of("").toAbsolutePath();
-        Path repository = module.getParent().getParent();
-        String mavenRepository = System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-        String script = "export FULCRUM_REPO='" + repository + "' MAVEN_REPOSITORY='" + mavenRepository + "'\n"
-                + "exec bash '" + module.resolve("src/test/guest/table-check.sh") + "'\n";
-        GuestRun run = QemuGuest.run(script, Duration.ofSeconds(300));
+        GuestRun run = GuestScripts.run("table-check.sh", Duration.ofSeconds(300));
         System.out.printf("ipvs kernel tier: boot + %d-line check in %.1f s%n", run.stdout().lines().count(),
                 run.elapsed().toMillis() / 1000.0);
         System.out.print(run.stdout());
