@@ -60,11 +60,13 @@ public final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws InterruptedException {
         Recorder recorder = context.getRoot().getStore(NAMESPACE).get(Recorder.class, Recorder.class);
-        // Collected buffers are reported when the detector next tracks one: collect, then allocate.
-        for (int i = 0; i < 5; i++) {
+        // Collected buffers are reported when the detector next tracks one: collect, give the
+        // reference handler a moment to enqueue them (GC, not a timer), then allocate.
+        for (int i = 0; i < 10; i++) {
             System.gc();
+            Thread.sleep(10);
             ByteBuf probe = PooledByteBufAllocator.DEFAULT.buffer(16);
             probe.release();
         }
