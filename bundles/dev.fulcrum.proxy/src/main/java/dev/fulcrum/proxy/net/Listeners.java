@@ -102,7 +102,7 @@ public final class Listeners implements AutoCloseable {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new Acceptor())
+                .childHandler(new Acceptor(transport))
                 .bind(address)
                 .awaitUninterruptibly();
         if (!future.isSuccess()) {
@@ -124,10 +124,17 @@ public final class Listeners implements AutoCloseable {
     private static final class Acceptor extends ChannelInboundHandlerAdapter {
         static final AttributeKey<Listener> LISTENER = AttributeKey.valueOf("fulcrum.listener");
 
+        private final Transport transport;
+
+        Acceptor(Transport transport) {
+            this.transport = transport;
+        }
+
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
             Channel client = ctx.channel();
+            transport.track(client);
             client.parent().attr(LISTENER).get().target.accept(client);
         }
     }

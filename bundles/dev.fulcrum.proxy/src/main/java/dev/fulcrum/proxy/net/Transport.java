@@ -16,7 +16,10 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +31,17 @@ public final class Transport implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final boolean epoll;
+    /** Every connection, so that closing the transport closes them in order before the loops stop. */
+    private final ChannelGroup channels = new DefaultChannelGroup("fulcrum-proxy", GlobalEventExecutor.INSTANCE);
 
     private Transport(EventLoopGroup group, boolean epoll) {
         this.group = group;
         this.epoll = epoll;
+    }
+
+    /** Registers a connection to be closed with the transport (it leaves the group when it closes). */
+    public void track(Channel channel) {
+        channels.add(channel);
     }
 
     /** The native transport when available and {@code preferNative}, otherwise NIO. */
@@ -88,6 +98,7 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
+        channels.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -25,6 +25,7 @@ public final class BackendPool implements AutoCloseable {
 
     private final SchedulerRegistry registry;
     private final InstantSource clock;
+    private final IdleConnections idle = new IdleConnections();
     private volatile Backend config;
     private volatile List<ProxyServer> servers;
     private volatile BalancedPool scheduler;
@@ -54,6 +55,11 @@ public final class BackendPool implements AutoCloseable {
 
     public Backend config() {
         return config;
+    }
+
+    /** Server connections kept open between HTTP requests. */
+    public IdleConnections idle() {
+        return idle;
     }
 
     public List<ProxyServer> servers() {
@@ -132,6 +138,7 @@ public final class BackendPool implements AutoCloseable {
         }
         // Existing connections to removed servers run to their end; nothing new goes there.
         removed.forEach(s -> s.state(ServerState.DRAIN, clock.instant()));
+        removed.forEach(idle::closeAll);
     }
 
     @Override

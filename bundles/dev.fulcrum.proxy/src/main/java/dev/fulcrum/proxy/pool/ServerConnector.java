@@ -48,9 +48,23 @@ public final class ServerConnector {
      * @param clientPort the port the client connected to (for servers without a port)
      */
     public void connect(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, Outcome outcome) {
+        connect(loop, pool, request, clientPort, false, outcome);
+    }
+
+    /**
+     * @param mayReuse whether an idle connection to the picked server may serve (the caller's
+     *                 reuse rule); a reused connection is never retried
+     */
+    public void connect(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
+            Outcome outcome) {
         Optional<ProxyServer> first = pool.pick(request, Optional.empty());
         if (first.isEmpty()) {
             outcome.failed(Failure.NO_SERVER);
+            return;
+        }
+        Optional<Channel> idle = mayReuse ? pool.idle().take(loop, first.get()) : Optional.empty();
+        if (idle.isPresent()) {
+            outcome.connected(idle.get(), first.get());
             return;
         }
         attempt(loop, pool, request, clientPort, first.get(), 0, outcome);
@@ -69,6 +83,7 @@ public final class ServerConnector {
                 .connect(server.target(clientPort));
         future.addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
+                transport.track(done.channel());
                 pool.connectionOpened(server);
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
                 outcome.connected(done.channel(), server);

@@ -2,10 +2,12 @@ package dev.fulcrum.proxy.service;
 
 import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.proxy.http.HttpFrontend;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.pool.BackendDirectory;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.route.FrontendContext;
 import dev.fulcrum.proxy.route.Router;
 import dev.fulcrum.proxy.tcp.TcpFrontend;
 
@@ -22,10 +24,7 @@ final class FrontendFactory {
 
     /** @throws IllegalArgumentException when the frontend cannot run as configured */
     ClientPipeline build(Frontend frontend, ConnectionGate gate) {
-        Router router = new Router(frontend);
-        if (frontend.mode() == Mode.TCP) {
-            return new TcpFrontend(frontend, router, backends, connector, gate);
-        }
-        throw new IllegalArgumentException("mode http is not supported yet");
+        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate);
+        return frontend.mode() == Mode.TCP ? new TcpFrontend(context) : new HttpFrontend(context);
     }
 }

@@ -1,16 +1,14 @@
 package dev.fulcrum.proxy.tcp;
 
-import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.EarlyInput;
 import dev.fulcrum.proxy.net.IdleCloseHandler;
-import dev.fulcrum.proxy.pool.BackendDirectory;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
 import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
-import dev.fulcrum.proxy.route.Router;
+import dev.fulcrum.proxy.route.FrontendContext;
 import io.netty.channel.Channel;
 import java.util.Optional;
 
@@ -21,31 +19,22 @@ import java.util.Optional;
  */
 public final class TcpFrontend implements ClientPipeline {
 
-    private final Frontend config;
-    private final Router router;
-    private final BackendDirectory backends;
-    private final ServerConnector connector;
-    private final ConnectionGate gate;
+    private final FrontendContext context;
 
-    public TcpFrontend(Frontend config, Router router, BackendDirectory backends, ServerConnector connector,
-            ConnectionGate gate) {
-        this.config = config;
-        this.router = router;
-        this.backends = backends;
-        this.connector = connector;
-        this.gate = gate;
+    public TcpFrontend(FrontendContext context) {
+        this.context = context;
     }
 
     @Override
     public ConnectionGate gate() {
-        return gate;
+        return context.gate();
     }
 
     @Override
     public void accept(Channel client) {
-        config.timeouts().client().ifPresent(t -> client.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+        context.config().timeouts().client().ifPresent(t -> client.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
         client.pipeline().addLast(EarlyInput.NAME, new EarlyInput());
-        gate.admit(client, () -> connect(client));
+        context.gate().admit(client, () -> connect(client));
     }
 
     private void connect(Channel client) {
@@ -53,13 +42,13 @@ public final class TcpFrontend implements ClientPipeline {
             return;
         }
         ConnectionRequest request = ConnectionRequest.of(client);
-        Optional<BackendPool> pool = router.route(request).flatMap(backends::backend);
+        Optional<BackendPool> pool = context.router().route(request).flatMap(context.backends()::backend);
         if (pool.isEmpty()) {
             client.close();
             return;
         }
         int clientPort = request.destinationPort();
-        connector.connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
+        context.connector().connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
             public void connected(Channel server, ProxyServer picked) {
                 if (!client.isActive()) {
