@@ -152,6 +152,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     @Override
     public void end() {
+        if (leg == null) {
+            return;
+        }
         if (request.body() instanceof RequestHead.Chunked) {
             writeToServer(HeadWriter.lastChunk(client.alloc()), false);
         }
@@ -176,6 +179,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     void responseHead(ResponseHead head) {
+        if (finished) {
+            return;
+        }
         armServerTimeout();
         if (head.informational() && head.status() != 101) {
             // 100-continue and other interim answers pass through; the final one follows.
@@ -192,6 +198,10 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     void responseContent(ByteBuf piece) {
+        if (finished) {
+            piece.release();
+            return;
+        }
         armServerTimeout();
         boolean chunked = response.body() instanceof RequestHead.Chunked;
         writeToClient(chunked ? HeadWriter.chunk(client.alloc(), piece) : piece);
@@ -208,6 +218,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     void responseEnd() {
+        if (finished) {
+            return;
+        }
         cancelTimer();
         if (response.body() instanceof RequestHead.Chunked) {
             client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
@@ -243,6 +256,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     void responseMalformed(String reason) {
+        if (finished) {
+            return;
+        }
         if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else {
@@ -251,9 +267,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     void serverClosed() {
+        if (finished) {
+            return;
+        }
         if (response != null && !responseDone && leg.bodyEndsAtClose()) {
             responseEnd();
-        } else if (response == null && !finished) {
+        } else if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else if (!responseDone) {
             abort();

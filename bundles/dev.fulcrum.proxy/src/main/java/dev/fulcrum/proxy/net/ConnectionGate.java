@@ -36,7 +36,9 @@ public final class ConnectionGate {
 
     /** A listening channel to pause while the frontend is full. */
     public synchronized void register(Channel listener) {
-        listeners.add(listener);
+        if (!listeners.contains(listener)) {
+            listeners.add(listener);
+        }
         listener.config().setAutoRead(inUse < limit);
     }
 
