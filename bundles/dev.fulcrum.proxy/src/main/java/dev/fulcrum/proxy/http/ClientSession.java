@@ -41,6 +41,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private ResponseHead response;
     private boolean requestSent;
     private boolean responseDone;
+    private boolean chunkedToClient;
 
     ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
         this.frontend = frontend;
@@ -194,7 +195,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         response = head;
-        writeToClient(HeadWriter.response(client.alloc(), head, head.headers()));
+        // An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1): it gets the content as
+        // is, without Transfer-Encoding, and the end of the connection marks the end of the body.
+        chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
+        Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
+                ? head.headers().without("Transfer-Encoding") : head.headers();
+        writeToClient(HeadWriter.response(client.alloc(), head, headers));
     }
 
     void responseContent(ByteBuf piece) {
@@ -203,8 +209,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         armServerTimeout();
-        boolean chunked = response.body() instanceof RequestHead.Chunked;
-        writeToClient(chunked ? HeadWriter.chunk(client.alloc(), piece) : piece);
+        writeToClient(chunkedToClient ? HeadWriter.chunk(client.alloc(), piece) : piece);
     }
 
     private void writeToClient(ByteBuf data) {
@@ -222,7 +227,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         cancelTimer();
-        if (response.body() instanceof RequestHead.Chunked) {
+        if (chunkedToClient) {
             client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
         }
         responseDone = true;
@@ -246,7 +251,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         } else {
             done.channel().close();
         }
-        boolean clientReusable = request.keepAlive() && !(response.body() instanceof RequestHead.UntilClose)
+        boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
+                && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
+        boolean clientReusable = request.keepAlive() && delimitedForClient
                 && !response.headers().hasToken("Connection", "close");
         if (clientReusable && client.isActive()) {
             waitForRequest();

@@ -4,6 +4,7 @@ import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
 
 /**
  * One server connection in http mode: its response reader and whose request it serves now. Between
@@ -56,11 +57,15 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
         reader.demand();
     }
 
-    /** Back to the idle pool, still reading to notice the server closing it. */
+    /**
+     * Back to the idle pool, still reading to notice the server closing it; closed instead when its
+     * server left the backend or already sent its FIN.
+     */
     void park() {
         session = null;
         reader.sink(null);
-        if (pool.contains(server) && channel.isActive()) {
+        boolean serverFinished = channel instanceof DuplexChannel duplex && duplex.isInputShutdown();
+        if (pool.contains(server) && channel.isActive() && !serverFinished) {
             pool.idle().park(server, channel);
             reader.watchIdle();
         } else {

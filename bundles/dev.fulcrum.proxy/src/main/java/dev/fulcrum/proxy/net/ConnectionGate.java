@@ -39,7 +39,7 @@ public final class ConnectionGate {
         if (!listeners.contains(listener)) {
             listeners.add(listener);
         }
-        listener.config().setAutoRead(inUse < limit);
+        accepting(listener, inUse < limit);
     }
 
     public synchronized void unregister(Channel listener) {
@@ -71,7 +71,7 @@ public final class ConnectionGate {
         ticket.admitted = true;
         inUse++;
         if (inUse == limit) {
-            listeners.forEach(l -> l.config().setAutoRead(false));
+            listeners.forEach(l -> accepting(l, false));
         }
     }
 
@@ -86,7 +86,7 @@ public final class ConnectionGate {
             next = waiting.poll();
             if (next == null) {
                 inUse--;
-                listeners.forEach(l -> l.config().setAutoRead(true));
+                listeners.forEach(l -> accepting(l, true));
             } else {
                 next.admitted = true;
             }
@@ -94,6 +94,11 @@ public final class ConnectionGate {
         if (next != null) {
             next.client.eventLoop().execute(next.start);
         }
+    }
+
+    /** Switches accepting on the listener's own loop, so that pauses and resumes apply in order. */
+    private static void accepting(Channel listener, boolean on) {
+        listener.eventLoop().execute(() -> listener.config().setAutoRead(on));
     }
 
     private static final class Ticket {

@@ -24,12 +24,11 @@ import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.api.model.proxy.ProxyOptions;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.model.proxy.Timeouts;
-import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.service.ProxyRuntime;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.Models;
 import dev.fulcrum.proxy.testing.RawClient;
-import dev.fulcrum.proxy.testing.RoundRobinRegistry;
+import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
@@ -37,7 +36,6 @@ import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,27 +50,20 @@ class HttpProxyTest {
             Duration.ofMillis(200));
     private static final String GET = "GET /hello HTTP/1.1\r\nHost: test\r\n\r\n";
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private final int port = freePort();
 
     private ProxyRuntime runtime() {
-        Transport transport = Transport.create(2, true);
-        ProxyRuntime runtime = new ProxyRuntime(transport, new RoundRobinRegistry(), InstantSource.system());
-        resources.add(transport);
-        resources.add(runtime);
-        return runtime;
+        return resources.runtime(true);
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private ProxyConfig http(Timeouts frontendTimeouts, Backend backend) {

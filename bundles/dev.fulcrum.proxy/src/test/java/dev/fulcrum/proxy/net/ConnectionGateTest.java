@@ -17,6 +17,7 @@ class ConnectionGateTest {
         ConnectionGate gate = new ConnectionGate(1);
         EmbeddedChannel listener = new EmbeddedChannel();
         gate.register(listener);
+        listener.runPendingTasks();
         assertTrue(listener.config().isAutoRead());
         List<String> started = new ArrayList<>();
         EmbeddedChannel first = new EmbeddedChannel();
@@ -26,16 +27,19 @@ class ConnectionGateTest {
         gate.admit(second, () -> started.add("second"));
 
         assertEquals(List.of("first"), started);
+        listener.runPendingTasks();
         assertFalse(listener.config().isAutoRead(), "a full frontend stops accepting");
 
         first.close();
         second.runPendingTasks();
         assertEquals(List.of("first", "second"), started);
         assertEquals(1, gate.inUse());
+        listener.runPendingTasks();
         assertFalse(listener.config().isAutoRead());
 
         second.close();
         assertEquals(0, gate.inUse());
+        listener.runPendingTasks();
         assertTrue(listener.config().isAutoRead());
         assertFalse(first.finishAndReleaseAll());
         assertFalse(second.finishAndReleaseAll());

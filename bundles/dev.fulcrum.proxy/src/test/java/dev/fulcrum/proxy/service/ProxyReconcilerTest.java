@@ -21,13 +21,13 @@ import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.RawClient;
+import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.RoundRobinRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,20 +43,17 @@ class ProxyReconcilerTest {
     private static final String GET = "GET / HTTP/1.1\r\nHost: t\r\n\r\n";
 
     private final ProxyReconciler reconciler = new ProxyReconciler(new RoundRobinRegistry());
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private long revisions;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
         reconciler.deactivate();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     private ReconcileResult apply(ProxyConfig proxy) {

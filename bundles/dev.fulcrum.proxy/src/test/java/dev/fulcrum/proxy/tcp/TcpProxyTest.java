@@ -12,9 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.api.model.proxy.Timeouts;
-import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.service.ProxyRuntime;
-import dev.fulcrum.proxy.testing.RoundRobinRegistry;
+import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,27 +34,19 @@ class TcpProxyTest {
 
     private static final Timeouts FAST = timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(200));
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     private ProxyRuntime runtime(boolean epoll) {
-        Transport transport = Transport.create(2, epoll);
-        ProxyRuntime runtime = new ProxyRuntime(transport, new RoundRobinRegistry(), InstantSource.system());
-        resources.add(transport);
-        resources.add(runtime);
-        return runtime;
+        return resources.runtime(epoll);
     }
 
     private TcpBackend backendServer(TcpBackend.Behaviour behaviour) throws IOException {
-        TcpBackend server = new TcpBackend(behaviour);
-        resources.add(server);
-        return server;
+        return resources.keep(new TcpBackend(behaviour));
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private static String exchange(int port, String request, boolean halfClose) throws IOException {
@@ -137,24 +127,30 @@ class TcpProxyTest {
 
     @Test
     void maxconnServesOneClientAtATimeAndTheNextAfterwards() throws Exception {
-        TcpBackend counting = backendServer(TcpBackend.countUntilEof("s1"));
+        TcpBackend echo = backendServer(TcpBackend.echo());
         ProxyRuntime runtime = runtime(true);
         int port = freePort();
-        assertEquals(List.of(), runtime.apply(oneBackend(port, FAST, 1, 3, false, counting.port())));
+        assertEquals(List.of(), runtime.apply(oneBackend(port, FAST, 1, 3, false, echo.port())));
 
-        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port);
-                Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
             first.setSoTimeout(10_000);
+            assertEquals("a", roundTrip(first, "a"));
+            Socket second = new Socket(InetAddress.getLoopbackAddress(), port);
             second.setSoTimeout(10_000);
-            second.getOutputStream().write("22".getBytes(StandardCharsets.US_ASCII));
-            second.shutdownOutput();
-            first.getOutputStream().write("1".getBytes(StandardCharsets.US_ASCII));
-            first.shutdownOutput();
-            assertEquals("s1 got 1", new String(first.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+            second.getOutputStream().write('b');
+            // A whole round trip of the first client after the second connected: still one server connection.
+            assertEquals("c", roundTrip(first, "c"));
+            assertEquals(1, echo.accepted(), "the second client waits while the first holds the only slot");
             first.close();
-            assertEquals("s1 got 2", new String(second.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+            assertEquals('b', second.getInputStream().read(), "served once the slot freed");
+            assertEquals(2, echo.accepted());
+            second.close();
         }
-        assertEquals(1, counting.maxOpen(), "never two connections to the server at once");
+    }
+
+    private static String roundTrip(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        return new String(socket.getInputStream().readNBytes(text.length()), StandardCharsets.US_ASCII);
     }
 
     @Test

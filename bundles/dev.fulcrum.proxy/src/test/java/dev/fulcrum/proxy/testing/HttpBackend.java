@@ -44,7 +44,7 @@ public final class HttpBackend implements AutoCloseable {
             String lower = head.toLowerCase(Locale.ROOT);
             long body = 0;
             if (lower.contains("\r\ntransfer-encoding: chunked")) {
-                body = readChunked(in);
+                body = ChunkedReader.read(in, null, onBodyBytes);
             } else {
                 int at = lower.indexOf("\r\ncontent-length: ");
                 if (at >= 0) {
@@ -76,20 +76,6 @@ public final class HttpBackend implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private long readChunked(InputStream in) throws IOException {
-        long total = 0;
-        while (true) {
-            String line = readLine(in);
-            int size = Integer.parseInt(line.split(";")[0].trim(), 16);
-            if (size == 0) {
-                readLine(in);
-                return total;
-            }
-            total += skip(in, size);
-            readLine(in);
-        }
-    }
-
     private long skip(InputStream in, long length) throws IOException {
         byte[] buffer = new byte[65536];
         long left = length;
@@ -102,20 +88,6 @@ public final class HttpBackend implements AutoCloseable {
             onBodyBytes.accept(length - left);
         }
         return length;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new IOException("eof in chunk line");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
     }
 
     public int port() {

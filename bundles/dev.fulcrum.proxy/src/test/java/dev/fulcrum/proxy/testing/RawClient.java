@@ -22,7 +22,7 @@ public final class RawClient implements AutoCloseable {
 
     public RawClient(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(20_000);
+        socket.setSoTimeout(Integer.getInteger("rawclient.timeout", 20_000));
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
@@ -35,6 +35,10 @@ public final class RawClient implements AutoCloseable {
 
     public OutputStream output() {
         return out;
+    }
+
+    public InputStream input() {
+        return in;
     }
 
     public Response read() throws IOException {
