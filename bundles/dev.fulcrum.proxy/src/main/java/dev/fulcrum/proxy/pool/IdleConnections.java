@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,10 +42,13 @@ public final class IdleConnections {
 
     /** Closes every parked connection of a server that left the backend. */
     public void closeAll(ProxyServer server) {
-        idle.forEach((key, parked) -> {
-            if (key.server() == server) {
-                key.loop().execute(() -> parked.forEach(Channel::close));
+        idle.keySet().removeIf(key -> {
+            if (key.server() != server) {
+                return false;
             }
+            Deque<Channel> parked = idle.get(key);
+            key.loop().execute(() -> List.copyOf(parked).forEach(Channel::close));
+            return true;
         });
     }
 }

@@ -129,6 +129,24 @@ class ProxyReconcilerTest {
     }
 
     @Test
+    void aRemovedServerGetsNoMoreRequestsFromAKeptAliveClient() throws IOException {
+        HttpBackend a = keep(new HttpBackend("a"));
+        HttpBackend b = keep(new HttpBackend("b"));
+        int port = freePort();
+        assertTrue(apply(route(port, a)).isApplied());
+        RawClient client = keep(new RawClient(port));
+        assertEquals("a 0", client.send(GET).read().body());
+
+        // Server "s" now points elsewhere: the old one drains, its idle connection is not reused.
+        assertTrue(apply(route(port, b)).isApplied());
+
+        assertEquals("b 0", client.send(GET).read().body());
+        assertEquals("b 0", client.send(GET).read().body());
+        assertEquals(1, a.connections());
+        assertEquals(1, b.connections(), "the new server's connection is reused");
+    }
+
+    @Test
     void aMovedBindClosesTheOldListenerButNotItsConnections() throws IOException {
         HttpBackend a = keep(new HttpBackend("a"));
         int oldPort = freePort();
