@@ -120,7 +120,14 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         writeToServer(HeadWriter.request(client.alloc(), request.method(), request.target(), request.minorVersion(),
                 headers), false);
         leg.demand();
+        if (!(request.body() instanceof RequestHead.NoBody)) {
+            armClientTimeout();
+        }
         reader.demand(); // the body, or at once the end of a bodiless request
+    }
+
+    private void armClientTimeout() {
+        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, this::abort));
     }
 
     /** 4.2 "option http-server-close" on either side closes the server connection after each response. */
@@ -129,13 +136,17 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
                 || pool.config().options().connectionMode() == HttpConnectionMode.SERVER_CLOSE;
     }
 
+    /**
+     * Sends request bytes on. While the body comes in, the client is the side expected to act:
+     * 4.2 "timeout client" (a stalled upload closes both sides); once the request is complete it is
+     * the server: "timeout server".
+     */
     private void writeToServer(ByteBuf data, boolean thenReadClient) {
-        armServerTimeout();
         leg.channel().writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
                 abort();
-            } else if (thenReadClient && !finished) {
-                armServerTimeout();
+            } else if (thenReadClient && !finished && !requestSent) {
+                armClientTimeout();
                 reader.demand();
             }
         });
@@ -162,6 +173,8 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         requestSent = true;
         if (responseDone) {
             finishExchange();
+        } else if (response == null) {
+            armServerTimeout();
         }
     }
 

@@ -190,6 +190,17 @@ class HttpProxyTest {
     }
 
     @Test
+    void aStalledUploadIsClosedAfterTimeoutClientNotAnsweredAsAServerTimeout() throws IOException {
+        HttpBackend a = keep(new HttpBackend("a"));
+        Timeouts shortClient = timeouts(Duration.ofMillis(300), Duration.ofSeconds(20), Duration.ofMillis(200));
+        Backend be = backend("be", Mode.HTTP, TIMEOUTS, 3, false, List.of(server("a", a.port())));
+        assertEquals(List.of(), runtime().apply(http(shortClient, be)));
+        RawClient client = client();
+        client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
+        assertTrue(client.closedByPeer(), "closed without an answer (HAProxy's cD termination)");
+    }
+
+    @Test
     void smugglingAttemptsAre400AndNeverReachTheServer() throws IOException {
         HttpBackend a = keep(new HttpBackend("a"));
         start(backend("be", Mode.HTTP, TIMEOUTS, 3, false, List.of(server("a", a.port()))));
