@@ -42,10 +42,6 @@ public final class BodyDecoder {
         return kind instanceof RequestHead.UntilClose;
     }
 
-    public boolean finished() {
-        return state == State.DONE;
-    }
-
     /**
      * Consumes what it can of {@code in}, adding retained content slices to {@code out}.
      *

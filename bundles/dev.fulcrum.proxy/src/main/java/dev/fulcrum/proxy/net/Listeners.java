@@ -53,11 +53,6 @@ public final class Listeners implements AutoCloseable {
         return Set.copyOf(bound.keySet());
     }
 
-    /** The address the listener really has (the kernel's port for a bind on port 0 in tests). */
-    public InetSocketAddress localAddress(InetSocketAddress address) {
-        return (InetSocketAddress) bound.get(address).channel.localAddress();
-    }
-
     /** Binds each address not bound yet, paused; on a failure closes those this call bound. */
     public void bindMissing(Set<InetSocketAddress> wanted) throws BindException {
         List<InetSocketAddress> added = new ArrayList<>();

@@ -151,11 +151,6 @@ public final class ProxyRuntime implements AutoCloseable {
         return owners;
     }
 
-    /** The listening address a bind got (the kernel's port for tests). */
-    public InetSocketAddress boundAddress(InetSocketAddress wanted) {
-        return listeners.localAddress(wanted);
-    }
-
     @Override
     public synchronized void close() {
         listeners.close();

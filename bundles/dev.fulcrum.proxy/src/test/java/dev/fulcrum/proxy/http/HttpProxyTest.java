@@ -254,6 +254,7 @@ class HttpProxyTest {
         client.send("0\r\n\r\n");
 
         assertEquals("sink " + (long) chunks * 0x10000, client.read().body());
+        System.out.println("256 MiB chunked upload: peak pooled memory " + (peak.get() >> 10) + " KiB");
         assertTrue(peak.get() > 0, "the allocator metric sees the proxy's buffers");
         assertTrue(peak.get() < 32L << 20, "pooled memory stayed under 32 MiB, peak " + (peak.get() >> 20) + " MiB");
     }
