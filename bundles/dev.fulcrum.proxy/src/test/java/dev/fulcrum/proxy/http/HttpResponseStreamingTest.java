@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.proxy.testing.ChunkedReader;
+import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
@@ -46,13 +47,8 @@ class HttpResponseStreamingTest {
     /** A server that reads one request head and writes the given response head, then {@code body}. */
     private void serve(String head, TcpBackend.Behaviour body) throws IOException {
         TcpBackend server = resources.keep(new TcpBackend((in, out) -> {
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+            if (HttpBackend.readHead(in) == null) {
+                return;
             }
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             body.serve(in, out);

@@ -62,7 +62,8 @@ public final class HttpBackend implements AutoCloseable {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** One message head up to and including its empty line (CRLF CRLF), or null at end of stream. */
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

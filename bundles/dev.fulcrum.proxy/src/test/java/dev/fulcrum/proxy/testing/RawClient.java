@@ -1,6 +1,5 @@
 package dev.fulcrum.proxy.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,17 +41,10 @@ public final class RawClient implements AutoCloseable {
     }
 
     public Response read() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after " + head);
-            }
-            head.write(b);
-            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+        String text = HttpBackend.readHead(in);
+        if (text == null) {
+            throw new IOException("connection closed before a response");
         }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
         String lower = text.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("\r\ncontent-length: ");
         int length = at < 0 ? 0 : Integer.parseInt(lower.substring(at + 18, lower.indexOf("\r\n", at + 2)).trim());
