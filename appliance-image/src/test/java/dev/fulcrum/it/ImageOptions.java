@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
@@ -36,7 +37,8 @@ public final class ImageOptions {
         // The launcher's start-level policy: the log and SLF4J's binding first.
         Set<String> early = Set.of(launcher.getProperty("fulcrum.startlevel.early").split(","));
         try (Stream<Path> jars = Files.list(app.resolve("bundles"))) {
-            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())
+            // Fragments (Netty's native epoll library) are installed, never started, as the launcher does.
+            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString()).start(!isFragment(jar))
                     .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
         }
         options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
@@ -54,6 +56,14 @@ public final class ImageOptions {
     /** A setting of the launcher's launcher.properties, e.g. FileInstall's filter. */
     public static String launcherProperty(String key) {
         return launcherProperties().getProperty(key);
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Properties launcherProperties() {
