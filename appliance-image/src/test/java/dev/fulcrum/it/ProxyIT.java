@@ -18,12 +18,7 @@ import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.reconcile.ConfigurationService;
 import dev.fulcrum.api.reconcile.Revision;
-import dev.fulcrum.api.sched.BalancedPool;
-import dev.fulcrum.api.sched.RequestContext;
-import dev.fulcrum.api.sched.SchedulerFactory;
 import dev.fulcrum.api.sched.SchedulerRegistry;
-import dev.fulcrum.api.sched.SchedulerSettings;
-import dev.fulcrum.api.sched.ServerView;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
 import java.io.IOException;
@@ -33,11 +28,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -47,12 +39,11 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
- * The proxy bundle on Felix with the image's bundles: it waits for a scheduler registry, then
- * reconciles the current revision on Netty's native epoll transport (the fragment attached) and
- * forwards an HTTP request to a real server.
+ * The proxy bundle on Felix with the image's bundles: with dev.fulcrum.sched's scheduler registry
+ * (no test double) it reconciles the current revision on Netty's native epoll transport (the
+ * fragment attached) and forwards an HTTP request to a real server.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,64 +60,8 @@ public class ProxyIT {
         return new Option[] {ImageOptions.image(Files.createTempDirectory("fulcrum-proxy-"))};
     }
 
-    /** A stand-in for dev.fulcrum.sched's registry: every pool picks its first usable server. */
-    private static final class FirstUsable implements SchedulerRegistry {
-        @Override
-        public SortedSet<String> names() {
-            return new TreeSet<>(List.of("first"));
-        }
-
-        @Override
-        public Optional<SchedulerFactory> find(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public BalancedPool open(String poolName, String algorithm, SchedulerSettings settings,
-                Collection<? extends ServerView> servers) {
-            List<ServerView> members = List.copyOf(servers);
-            return new BalancedPool() {
-                @Override
-                public Optional<ServerView> pick(RequestContext request) {
-                    return members.stream().filter(ServerView::usable).findFirst();
-                }
-
-                @Override
-                public void serverAdded(ServerView server) {
-                }
-
-                @Override
-                public void serverRemoved(ServerView server) {
-                }
-
-                @Override
-                public void serverChanged(ServerView server) {
-                }
-
-                @Override
-                public String name() {
-                    return poolName;
-                }
-
-                @Override
-                public String algorithm() {
-                    return algorithm;
-                }
-
-                @Override
-                public boolean fallingBack() {
-                    return false;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-    }
-
     @Test
-    public void activatesWithARegistryAndProxiesHttpOnEpoll() throws Exception {
+    public void proxiesHttpOnEpollBalancedByTheImageSchedulerRegistry() throws Exception {
         FrameworkProbe probe = new FrameworkProbe(context);
         try (ServerSocket backend = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -136,30 +71,27 @@ public class ProxyIT {
             int port = reserved.getLocalPort();
             reserved.close();
 
-            ServiceRegistration<SchedulerRegistry> registry =
-                    context.registerService(SchedulerRegistry.class, new FirstUsable(), null);
-            try {
-                Revision revision = configuration.apply(DesiredState.EMPTY.withProxy(proxy(port, backend.getLocalPort())),
-                        "proxy it");
-                SubsystemStatus status = Await.until("the proxy applied revision " + revision.number(), () -> {
-                    SubsystemStatus now = subsystem(probe);
-                    return now != null && now.appliedRevision() == revision.number() ? now : null;
-                });
-                assertEquals(SubsystemState.ACTIVE, status.state());
-                assertEquals("1 frontend(s) on the epoll transport", status.reason());
+            // The image's dev.fulcrum.sched registers the registry the proxy waits for.
+            Await.until("dev.fulcrum.sched registers a SchedulerRegistry",
+                    () -> context.getServiceReference(SchedulerRegistry.class));
+            Revision revision = configuration.apply(DesiredState.EMPTY.withProxy(proxy(port, backend.getLocalPort())),
+                    "proxy it");
+            SubsystemStatus status = Await.until("the proxy applied revision " + revision.number(), () -> {
+                SubsystemStatus now = subsystem(probe);
+                return now != null && now.appliedRevision() == revision.number() ? now : null;
+            });
+            assertEquals(SubsystemState.ACTIVE, status.state());
+            assertEquals("1 frontend(s) on the epoll transport", status.reason());
 
-                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                    client.setSoTimeout(20_000);
-                    client.getOutputStream().write("GET / HTTP/1.1\r\nHost: it\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-                    assertTrue(answer, answer.startsWith("HTTP/1.1 200 OK\r\n"));
-                    assertTrue(answer, answer.endsWith("\r\n\r\nfrom it"));
-                }
-                configuration.apply(DesiredState.EMPTY, "proxy it: nothing");
-            } finally {
-                registry.unregister();
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(20_000);
+                client.getOutputStream().write("GET / HTTP/1.1\r\nHost: it\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(answer, answer.startsWith("HTTP/1.1 200 OK\r\n"));
+                assertTrue(answer, answer.endsWith("\r\n\r\nfrom it"));
             }
+            configuration.apply(DesiredState.EMPTY, "proxy it: nothing");
         }
     }
 

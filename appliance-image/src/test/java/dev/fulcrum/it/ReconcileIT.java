@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import dev.fulcrum.api.model.DesiredState;
 import dev.fulcrum.api.reconcile.ConfigurationService;
+import dev.fulcrum.api.reconcile.Reconciler;
 import dev.fulcrum.api.reconcile.Revision;
 import dev.fulcrum.api.reconcile.RevisionInfo;
 import dev.fulcrum.api.reconcile.SubsystemRevision;
@@ -60,9 +61,11 @@ public class ReconcileIT {
     @Test
     public void revisionsReachALateSubsystemThenEveryNewCurrentOneAndFailuresAreReported() throws Exception {
         FrameworkProbe probe = new FrameworkProbe(context);
+        // The image's own reconciler counts too: the proxy's, once dev.fulcrum.sched's registry is there.
+        Await.until("the image's proxy reconciler is registered", () -> context.getServiceReference(Reconciler.class));
         Revision first = configuration.apply(DesiredState.EMPTY, "first");
         assertEquals(1, first.number());
-        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, 0 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, 1 reconciler(s)");
 
         Path recorder = TestBundles.moveIn(staged(TestBundles.RECORDER), deployDirectory());
         awaitReceived(List.of(1L));
@@ -72,7 +75,7 @@ public class ReconcileIT {
         assertEquals(2, second.number());
         awaitReceived(List.of(1L, 2L));
         awaitApplied(RecordingReconciler.NAME, 2);
-        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 2 reconciler(s)");
 
         Revision back = configuration.rollback(1);
         assertEquals(1, back.number());
@@ -118,7 +121,7 @@ public class ReconcileIT {
         Await.until("the refusing subsystem reports revision 2 failed", () -> failedAt(RefusingReconciler.NAME, 2));
 
         Files.delete(refusing);
-        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 2 reconciler(s)");
         assertFalse(configuration.appliedBySubsystem().containsKey(RefusingReconciler.NAME));
         Files.delete(recorder);
         Await.until("the recorder is gone", () -> !configuration.appliedBySubsystem().containsKey(RecordingReconciler.NAME));
