@@ -26,6 +26,9 @@ import org.ops4j.pax.exam.Option;
  */
 public final class ImageOptions {
 
+    /** The demo backends of the embedded default (scripts/run); not part of a production image. */
+    static final String DEMO_BUNDLE = "dev.fulcrum.demo";
+
     private ImageOptions() {
     }
 
@@ -38,7 +41,8 @@ public final class ImageOptions {
         Set<String> early = Set.of(launcher.getProperty("fulcrum.startlevel.early").split(","));
         try (Stream<Path> jars = Files.list(app.resolve("bundles"))) {
             // Fragments (Netty's native epoll library) are installed, never started, as the launcher does.
-            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString()).start(!isFragment(jar))
+            // The demo backends are left out, as on a production box (they would bind 8081/8082).
+            jars.sorted().filter(jar -> !jar.getFileName().toString().startsWith(DEMO_BUNDLE + "-")).forEach(jar -> options.add(bundle(jar.toUri().toString()).start(!isFragment(jar))
                     .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
         }
         options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
