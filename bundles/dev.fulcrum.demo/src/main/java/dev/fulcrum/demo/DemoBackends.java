@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
@@ -26,9 +27,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The demo backends of the embedded default: one HTTP server per configured port, server N
  * answering "backend N", so that {@code curl http://127.0.0.1:8080/} through the default
- * haproxy.cfg shows the round robin. Configured by PID {@value #PID} ({@code etc/dev.fulcrum.demo.cfg}).
+ * haproxy.cfg shows the round robin. Configured by PID {@value #PID} ({@code etc/dev.fulcrum.demo.cfg}),
+ * and only runs while that configuration exists: a configuration directory without the file (a
+ * production box, a test's scratch directory) leaves ports 8081/8082 alone even with the bundle.
  */
-@Component(immediate = true, configurationPid = DemoBackends.PID)
+@Component(immediate = true, configurationPid = DemoBackends.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoBackends.Config.class)
 public final class DemoBackends {
 
