@@ -82,7 +82,7 @@ public final class Main {
         out.println("  configuration  " + directories.configuration() + " (*.cfg -> ConfigAdmin, watched)");
         out.println("  state          " + directories.state() + " (cache/, deploy/, config/revisions/)");
         out.println("  hot deploy     " + directories.deploy() + " (mv a bundle jar here)");
-        out.println("  listening      no network listener yet (the REST API comes with dev.fulcrum.rest)");
+        out.println("  listening      " + ProxyBinds.describe(directories.configuration()));
         out.println("  shell          " + (interactive ? "Gogo on this terminal: try fulcrum:status, fulcrum:bundles"
                 : "no terminal: Gogo runs non-interactively"));
         out.println("  image          " + image.installed() + " installed, " + image.updated() + " updated, "

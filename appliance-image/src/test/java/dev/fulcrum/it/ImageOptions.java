@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
@@ -24,6 +25,9 @@ import org.ops4j.pax.exam.Option;
  * (launcher.properties), a non-interactive Gogo, and a fresh cache every time.
  */
 public final class ImageOptions {
+
+    /** The demo backends of the embedded default (scripts/run); not part of a production image. */
+    static final String DEMO_BUNDLE = "dev.fulcrum.demo";
 
     private ImageOptions() {
     }
@@ -36,7 +40,9 @@ public final class ImageOptions {
         // The launcher's start-level policy: the log and SLF4J's binding first.
         Set<String> early = Set.of(launcher.getProperty("fulcrum.startlevel.early").split(","));
         try (Stream<Path> jars = Files.list(app.resolve("bundles"))) {
-            jars.sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())
+            // Fragments (Netty's native epoll library) are installed, never started, as the launcher does.
+            // The demo backends are left out, as on a production box (they would bind 8081/8082).
+            jars.sorted().filter(jar -> !jar.getFileName().toString().startsWith(DEMO_BUNDLE + "-")).forEach(jar -> options.add(bundle(jar.toUri().toString()).start(!isFragment(jar))
                     .startLevel(early.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name + "-")) ? 1 : 5)));
         }
         options.add(frameworkProperty("fulcrum.deploy.dir").value(work.resolve("deploy").toString()));
@@ -54,6 +60,14 @@ public final class ImageOptions {
     /** A setting of the launcher's launcher.properties, e.g. FileInstall's filter. */
     public static String launcherProperty(String key) {
         return launcherProperties().getProperty(key);
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Properties launcherProperties() {

@@ -1,0 +1,136 @@
+package dev.fulcrum.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.fulcrum.api.model.DesiredState;
+import dev.fulcrum.api.model.proxy.Backend;
+import dev.fulcrum.api.model.proxy.Balance;
+import dev.fulcrum.api.model.proxy.Bind;
+import dev.fulcrum.api.model.proxy.Frontend;
+import dev.fulcrum.api.model.proxy.LogSettings;
+import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.api.model.proxy.PortRange;
+import dev.fulcrum.api.model.proxy.ProxyConfig;
+import dev.fulcrum.api.model.proxy.ProxyGlobal;
+import dev.fulcrum.api.model.proxy.ProxyOptions;
+import dev.fulcrum.api.model.proxy.Server;
+import dev.fulcrum.api.model.proxy.Timeouts;
+import dev.fulcrum.api.reconcile.ConfigurationService;
+import dev.fulcrum.api.reconcile.Revision;
+import dev.fulcrum.api.sched.SchedulerRegistry;
+import dev.fulcrum.api.status.SubsystemState;
+import dev.fulcrum.api.status.SubsystemStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The proxy bundle on Felix with the image's bundles: with dev.fulcrum.sched's scheduler registry
+ * (no test double) it reconciles the current revision on Netty's native epoll transport (the
+ * fragment attached) and forwards an HTTP request to a real server.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ProxyIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationService configuration;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        return new Option[] {ImageOptions.image(Files.createTempDirectory("fulcrum-proxy-"))};
+    }
+
+    @Test
+    public void proxiesHttpOnEpollBalancedByTheImageSchedulerRegistry() throws Exception {
+        FrameworkProbe probe = new FrameworkProbe(context);
+        try (ServerSocket backend = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerOnce(backend));
+            server.setDaemon(true);
+            server.start();
+            int port = reserved.getLocalPort();
+            reserved.close();
+
+            // The image's dev.fulcrum.sched registers the registry the proxy waits for.
+            Await.until("dev.fulcrum.sched registers a SchedulerRegistry",
+                    () -> context.getServiceReference(SchedulerRegistry.class));
+            Revision revision = configuration.apply(DesiredState.EMPTY.withProxy(proxy(port, backend.getLocalPort())),
+                    "proxy it");
+            SubsystemStatus status = Await.until("the proxy applied revision " + revision.number(), () -> {
+                SubsystemStatus now = subsystem(probe);
+                return now != null && now.appliedRevision() == revision.number() ? now : null;
+            });
+            assertEquals(SubsystemState.ACTIVE, status.state());
+            assertEquals("1 frontend(s) on the epoll transport", status.reason());
+
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(20_000);
+                client.getOutputStream().write("GET / HTTP/1.1\r\nHost: it\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(answer, answer.startsWith("HTTP/1.1 200 OK\r\n"));
+                assertTrue(answer, answer.endsWith("\r\n\r\nfrom it"));
+            }
+            configuration.apply(DesiredState.EMPTY, "proxy it: nothing");
+        }
+    }
+
+    private static SubsystemStatus subsystem(FrameworkProbe probe) {
+        try {
+            return probe.subsystem("proxy");
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProxyConfig proxy(int port, int serverPort) {
+        Timeouts timeouts = new Timeouts(Optional.of(java.time.Duration.ofSeconds(10)),
+                Optional.of(java.time.Duration.ofSeconds(10)), Optional.of(java.time.Duration.ofSeconds(2)),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Frontend frontend = new Frontend("web", List.of(new Bind("127.0.0.1", PortRange.of(port), Optional.empty())),
+                Mode.HTTP, timeouts, 0, List.of(), List.of(), Optional.of("app"), LogSettings.NONE, ProxyOptions.DEFAULT);
+        Backend backend = new Backend("app", Mode.HTTP, Balance.DEFAULT,
+                List.of(Server.of("app1", "127.0.0.1", serverPort)), Optional.empty(), timeouts, 3, false,
+                ProxyOptions.DEFAULT, LogSettings.NONE);
+        return new ProxyConfig(ProxyGlobal.defaults(), List.of(frontend), List.of(backend));
+    }
+
+    /** Reads one request head and answers it. */
+    private static void answerOnce(ServerSocket backend) {
+        try (Socket connection = backend.accept()) {
+            InputStream in = connection.getInputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+            }
+            connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nfrom it"
+                    .getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // the test fails on the client side
+        }
+    }
+}

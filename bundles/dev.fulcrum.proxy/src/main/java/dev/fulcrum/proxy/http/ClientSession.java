@@ -1,0 +1,355 @@
+package dev.fulcrum.proxy.http;
+
+import dev.fulcrum.api.model.proxy.ForwardFor;
+import dev.fulcrum.api.model.proxy.HttpConnectionMode;
+import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.ServerConnector;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection in http mode: requests one at a time, each routed, sent to a server
+ * (reusing an idle connection from the second request on: {@code http-reuse safe},
+ * configuration.txt 4.2 "http-reuse"), bodies streamed both ways, keep-alive between requests.
+ * Errors become HAProxy's answers: 400 malformed request, 408 {@code timeout http-request}, 503 no
+ * server or every connection attempt failed, 502 invalid or missing response, 504
+ * {@code timeout server}. Everything runs on the client's event loop.
+ */
+final class ClientSession implements HttpReader.Sink<RequestHead> {
+
+    static final AttributeKey<ServerLeg> LEG = AttributeKey.valueOf("fulcrum.http.leg");
+
+    private final HttpFrontend frontend;
+    private final Channel client;
+    private final HttpReader<RequestHead> reader;
+    private int requests;
+    private ScheduledFuture<?> timer;
+    private boolean finished;
+
+    private RequestHead request;
+    private BackendPool pool;
+    private ServerLeg leg;
+    private ResponseHead response;
+    private boolean requestSent;
+    private boolean responseDone;
+    private boolean chunkedToClient;
+
+    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
+        this.frontend = frontend;
+        this.client = client;
+        this.reader = reader;
+    }
+
+    void start() {
+        waitForRequest();
+    }
+
+    private void waitForRequest() {
+        // 4.2 "timeout http-request" for the first request, "timeout http-keep-alive" between
+        // requests; each falls back as configuration.txt documents, finally to "timeout client".
+        var timeouts = frontend.context().config().timeouts();
+        Optional<Duration> wait = requests == 0 ? timeouts.httpRequest().or(timeouts::client)
+                : timeouts.httpKeepAlive().or(timeouts::httpRequest).or(timeouts::client);
+        wait.ifPresent(d -> arm(d, this::requestTimedOut));
+        reader.sink(this);
+        reader.demand();
+    }
+
+    private void requestTimedOut() {
+        if (requests == 0 || reader.hasBufferedBytes()) {
+            fail(ErrorPages.REQUEST_TIMEOUT);
+        } else {
+            finish(); // an idle keep-alive connection just closes
+        }
+    }
+
+    @Override
+    public void head(RequestHead head) {
+        cancelTimer();
+        requests++;
+        request = head;
+        requestSent = false;
+        responseDone = false;
+        response = null;
+        HttpRequestContext context = new HttpRequestContext((InetSocketAddress) client.remoteAddress(),
+                (InetSocketAddress) client.localAddress(), head);
+        Optional<BackendPool> target = frontend.context().router().route(context).flatMap(frontend.context().backends()::backend);
+        if (target.isEmpty()) {
+            fail(ErrorPages.SERVICE_UNAVAILABLE);
+            return;
+        }
+        pool = target.get();
+        frontend.context().connector().connect(client.eventLoop(), pool, context, context.destinationPort(), requests > 1,
+                new ServerConnector.Outcome() {
+                    @Override
+                    public void connected(Channel server, ProxyServer picked) {
+                        send(server, picked, context);
+                    }
+
+                    @Override
+                    public void failed(ServerConnector.Failure failure) {
+                        fail(ErrorPages.SERVICE_UNAVAILABLE);
+                    }
+                });
+    }
+
+    private void send(Channel server, ProxyServer picked, HttpRequestContext context) {
+        if (finished || !client.isActive()) {
+            server.close();
+            return;
+        }
+        leg = ServerLeg.of(server, picked, pool, frontend.parser());
+        leg.serve(this, request.method());
+        Headers headers = request.headers();
+        Optional<ForwardFor> forwardFor = pool.config().options().forwardFor().or(frontend.context().config().options()::forwardFor);
+        if (forwardFor.isPresent()) {
+            headers = new ForwardedFor(forwardFor.get()).apply(headers, context.sourceAddress());
+        }
+        if (serverClose()) {
+            headers = headers.without("Connection").with("Connection", "close");
+        }
+        writeToServer(HeadWriter.request(client.alloc(), request.method(), request.target(), request.minorVersion(),
+                headers), false);
+        leg.demand();
+        if (!(request.body() instanceof RequestHead.NoBody)) {
+            armClientTimeout();
+        }
+        reader.demand(); // the body, or at once the end of a bodiless request
+    }
+
+    private void armClientTimeout() {
+        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, this::abort));
+    }
+
+    /** 4.2 "option http-server-close" on either side closes the server connection after each response. */
+    private boolean serverClose() {
+        return frontend.context().config().options().connectionMode() == HttpConnectionMode.SERVER_CLOSE
+                || pool.config().options().connectionMode() == HttpConnectionMode.SERVER_CLOSE;
+    }
+
+    /**
+     * Sends request bytes on. While the body comes in, the client is the side expected to act:
+     * 4.2 "timeout client" (a stalled upload closes both sides); once the request is complete it is
+     * the server: "timeout server".
+     */
+    private void writeToServer(ByteBuf data, boolean thenReadClient) {
+        leg.channel().writeAndFlush(data).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess()) {
+                abort();
+            } else if (thenReadClient && !finished && !requestSent) {
+                armClientTimeout();
+                reader.demand();
+            }
+        });
+    }
+
+    @Override
+    public void content(ByteBuf piece) {
+        if (leg == null) {
+            piece.release();
+            return;
+        }
+        boolean chunked = request.body() instanceof RequestHead.Chunked;
+        writeToServer(chunked ? HeadWriter.chunk(client.alloc(), piece) : piece, true);
+    }
+
+    @Override
+    public void end() {
+        if (leg == null) {
+            return;
+        }
+        if (request.body() instanceof RequestHead.Chunked) {
+            writeToServer(HeadWriter.lastChunk(client.alloc()), false);
+        }
+        requestSent = true;
+        if (responseDone) {
+            finishExchange();
+        } else if (response == null) {
+            armServerTimeout();
+        }
+    }
+
+    @Override
+    public void malformed(String reason) {
+        if (response == null) {
+            fail(ErrorPages.BAD_REQUEST);
+        } else {
+            abort();
+        }
+    }
+
+    @Override
+    public void closed() {
+        abort();
+    }
+
+    void responseHead(ResponseHead head) {
+        if (finished) {
+            return;
+        }
+        armServerTimeout();
+        if (head.informational() && head.status() != 101) {
+            // 100-continue and other interim answers pass through; the final one follows.
+            client.writeAndFlush(HeadWriter.response(client.alloc(), head, head.headers()))
+                    .addListener(written -> leg.demand());
+            return;
+        }
+        if (head.status() == 101) {
+            responseMalformed("protocol upgrades are not supported yet");
+            return;
+        }
+        response = head;
+        // An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1): it gets the content as
+        // is, without Transfer-Encoding, and the end of the connection marks the end of the body.
+        chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
+        Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
+                ? head.headers().without("Transfer-Encoding") : head.headers();
+        writeToClient(HeadWriter.response(client.alloc(), head, headers));
+    }
+
+    void responseContent(ByteBuf piece) {
+        if (finished) {
+            piece.release();
+            return;
+        }
+        armServerTimeout();
+        writeToClient(chunkedToClient ? HeadWriter.chunk(client.alloc(), piece) : piece);
+    }
+
+    private void writeToClient(ByteBuf data) {
+        client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess()) {
+                abort();
+            } else if (leg != null && !responseDone) {
+                leg.demand();
+            }
+        });
+    }
+
+    void responseEnd() {
+        if (finished) {
+            return;
+        }
+        cancelTimer();
+        if (chunkedToClient) {
+            client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
+        }
+        responseDone = true;
+        if (requestSent) {
+            finishExchange();
+        } else {
+            // The server answered before taking the whole request: neither side can continue.
+            ServerLeg done = leg;
+            leg = null;
+            done.channel().close();
+            finish();
+        }
+    }
+
+    private void finishExchange() {
+        ServerLeg done = leg;
+        leg = null;
+        boolean serverReusable = response.keepAlive() && request.keepAlive() && !serverClose();
+        if (serverReusable) {
+            done.park();
+        } else {
+            done.channel().close();
+        }
+        boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
+                && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
+        boolean clientReusable = request.keepAlive() && delimitedForClient
+                && !response.headers().hasToken("Connection", "close");
+        if (clientReusable && client.isActive()) {
+            waitForRequest();
+        } else {
+            finish();
+        }
+    }
+
+    void responseMalformed(String reason) {
+        if (finished) {
+            return;
+        }
+        if (response == null) {
+            fail(ErrorPages.BAD_GATEWAY);
+        } else {
+            abort();
+        }
+    }
+
+    void serverClosed() {
+        if (finished) {
+            return;
+        }
+        if (response != null && !responseDone && leg.bodyEndsAtClose()) {
+            responseEnd();
+        } else if (response == null) {
+            fail(ErrorPages.BAD_GATEWAY);
+        } else if (!responseDone) {
+            abort();
+        }
+    }
+
+    private void armServerTimeout() {
+        pool.config().timeouts().server().ifPresent(d -> arm(d, () -> {
+            if (response == null) {
+                fail(ErrorPages.GATEWAY_TIMEOUT);
+            } else {
+                abort();
+            }
+        }));
+    }
+
+    private void arm(Duration delay, Runnable task) {
+        cancelTimer();
+        timer = client.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Answers with a proxy error page and closes both sides. */
+    private void fail(ErrorPages page) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelTimer();
+        closeLeg();
+        client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Ends the client connection once what was written to it is out. */
+    private void finish() {
+        finished = true;
+        cancelTimer();
+        client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void abort() {
+        finished = true;
+        cancelTimer();
+        closeLeg();
+        client.close();
+    }
+
+    private void closeLeg() {
+        if (leg != null) {
+            leg.channel().close();
+            leg = null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fulcrum.proxy.pool;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Server connections kept open between requests, per server and per event loop (a connection
+ * serves only clients of its own loop, so both sides stay on one thread). Which request may take
+ * one is the caller's rule ({@code http-reuse safe}, configuration.txt 4.2 "http-reuse").
+ */
+public final class IdleConnections {
+
+    private record Key(EventLoop loop, ProxyServer server) {
+    }
+
+    private final Map<Key, Deque<Channel>> idle = new ConcurrentHashMap<>();
+
+    /** Parks an open connection; it leaves the pool by itself when it closes. Call on its loop. */
+    public void park(ProxyServer server, Channel channel) {
+        Deque<Channel> parked = idle.computeIfAbsent(new Key(channel.eventLoop(), server), k -> new ArrayDeque<>());
+        parked.push(channel);
+        channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> parked.remove(channel)));
+    }
+
+    /** The most recently parked open connection to the server on this loop. Call on the loop. */
+    public Optional<Channel> take(EventLoop loop, ProxyServer server) {
+        Deque<Channel> parked = idle.get(new Key(loop, server));
+        while (parked != null && !parked.isEmpty()) {
+            Channel channel = parked.pop();
+            if (channel.isActive()) {
+                return Optional.of(channel);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Closes every parked connection of a server that left the backend. */
+    public void closeAll(ProxyServer server) {
+        idle.keySet().removeIf(key -> {
+            if (key.server() != server) {
+                return false;
+            }
+            Deque<Channel> parked = idle.get(key);
+            key.loop().execute(() -> List.copyOf(parked).forEach(Channel::close));
+            return true;
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fulcrum.proxy.service;
+
+import dev.fulcrum.api.reconcile.ReconcileError;
+import dev.fulcrum.api.reconcile.ReconcileResult;
+import dev.fulcrum.api.reconcile.Reconciler;
+import dev.fulcrum.api.reconcile.Revision;
+import dev.fulcrum.api.sched.SchedulerRegistry;
+import dev.fulcrum.api.status.Subsystem;
+import dev.fulcrum.api.status.SubsystemStatus;
+import dev.fulcrum.proxy.net.Transport;
+import java.time.InstantSource;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The "proxy" subsystem: runs the haproxy.cfg part of each revision. Immediate, so the listeners
+ * come up as soon as the configuration service hands over the current revision.
+ */
+@Component(service = {Reconciler.class, Subsystem.class}, immediate = true,
+        property = Subsystem.NAME_PROPERTY + "=" + ProxyReconciler.NAME)
+public final class ProxyReconciler implements Reconciler, Subsystem {
+
+    static final String NAME = "proxy";
+
+    private final ProxyRuntime runtime;
+    private volatile SubsystemStatus status;
+
+    @Activate
+    public ProxyReconciler(@Reference SchedulerRegistry registry) {
+        Transport transport = Transport.perCore();
+        this.runtime = new ProxyRuntime(transport, registry, InstantSource.system());
+        this.status = SubsystemStatus.active(NAME, "no revision applied yet (" + transport.name() + " transport)");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ReconcileResult reconcile(Revision revision) {
+        List<ReconcileError> errors = runtime.apply(revision.state().proxy());
+        if (errors.isEmpty()) {
+            int frontends = revision.state().proxy().frontends().size();
+            status = SubsystemStatus.active(NAME, frontends + " frontend(s) on the " + runtime.transport().name()
+                    + " transport").withRevision(revision.number());
+            return ReconcileResult.applied();
+        }
+        // The previous revision keeps running: the subsystem is degraded, not down.
+        status = SubsystemStatus.degraded(NAME, "revision " + revision.number() + " not applied: "
+                + errors.get(0).message()).withRevision(status.appliedRevision());
+        return ReconcileResult.failed(errors);
+    }
+
+    @Override
+    public SubsystemStatus status() {
+        return status;
+    }
+
+    @Deactivate
+    void deactivate() {
+        runtime.close();
+        runtime.transport().close();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.fulcrum.proxy.service;
+
+import dev.fulcrum.api.model.proxy.Backend;
+import dev.fulcrum.api.model.proxy.Bind;
+import dev.fulcrum.api.model.proxy.Frontend;
+import dev.fulcrum.api.model.proxy.ProxyConfig;
+import dev.fulcrum.api.model.proxy.Server;
+import dev.fulcrum.api.reconcile.ReconcileError;
+import dev.fulcrum.api.sched.SchedulerRegistry;
+import dev.fulcrum.proxy.net.ClientPipeline;
+import dev.fulcrum.proxy.net.ConnectionGate;
+import dev.fulcrum.proxy.net.Listeners;
+import dev.fulcrum.proxy.net.Transport;
+import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ServerConnector;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running proxy: listeners, frontends and backend pools, brought to each revision's
+ * {@link ProxyConfig} by {@link #apply}. Validate-then-swap: every address is resolved, every
+ * frontend built and every new listener bound before anything running changes; a failure leaves the
+ * previous revision running and is reported with typed errors. Calls come from one thread.
+ */
+public final class ProxyRuntime implements AutoCloseable {
+
+    private final Transport transport;
+    private final SchedulerRegistry registry;
+    private final InstantSource clock;
+    private final ServerConnector connector;
+    private final FrontendFactory frontends;
+    private final Listeners listeners;
+    private volatile Map<String, BackendPool> backends = Map.of();
+    private final Map<String, ConnectionGate> gates = new HashMap<>();
+
+    public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock) {
+        this.transport = transport;
+        this.registry = registry;
+        this.clock = clock;
+        this.connector = new ServerConnector(transport);
+        this.frontends = new FrontendFactory(name -> Optional.ofNullable(backends.get(name)), connector);
+        this.listeners = new Listeners(transport);
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public Optional<BackendPool> backend(String name) {
+        return Optional.ofNullable(backends.get(name));
+    }
+
+    /** Applies a revision; empty when applied, otherwise why not (nothing running changed). */
+    public synchronized List<ReconcileError> apply(ProxyConfig config) {
+        List<ReconcileError> errors = new ArrayList<>();
+        Map<String, Map<String, InetSocketAddress>> serverAddresses = resolveServers(config, errors);
+        Map<InetSocketAddress, Frontend> owners = resolveBinds(config, errors);
+        Map<String, ConnectionGate> newGates = new HashMap<>();
+        Map<String, ClientPipeline> built = new HashMap<>();
+        for (Frontend frontend : config.frontends()) {
+            int limit = frontend.maxconn() > 0 ? frontend.maxconn() : config.global().maxconn();
+            ConnectionGate previous = gates.get(frontend.name());
+            ConnectionGate gate = previous != null && previous.limit() == limit ? previous : new ConnectionGate(limit);
+            newGates.put(frontend.name(), gate);
+            try {
+                built.put(frontend.name(), frontends.build(frontend, gate));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ReconcileError("proxy.frontend", "frontend '" + frontend.name() + "': " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        try {
+            listeners.bindMissing(owners.keySet());
+        } catch (Listeners.BindException e) {
+            return List.of(new ReconcileError("proxy.bind", e.getMessage()));
+        }
+        swapBackends(config, serverAddresses);
+        Map<InetSocketAddress, ClientPipeline> wanted = new HashMap<>();
+        owners.forEach((address, frontend) -> wanted.put(address, built.get(frontend.name())));
+        listeners.commit(wanted);
+        gates.clear();
+        gates.putAll(newGates);
+        return List.of();
+    }
+
+    private void swapBackends(ProxyConfig config, Map<String, Map<String, InetSocketAddress>> addresses) {
+        Map<String, BackendPool> old = backends;
+        Map<String, BackendPool> next = new HashMap<>();
+        for (Backend backend : config.backends()) {
+            BackendPool pool = old.get(backend.name());
+            if (pool == null) {
+                pool = BackendPool.open(registry, clock, backend, addresses.get(backend.name()));
+            } else {
+                pool.update(backend, addresses.get(backend.name()));
+            }
+            next.put(backend.name(), pool);
+        }
+        backends = Map.copyOf(next);
+        // A removed backend's connections keep their channels; only its scheduler goes.
+        old.forEach((name, pool) -> {
+            if (!next.containsKey(name)) {
+                pool.close();
+            }
+        });
+    }
+
+    private static Map<String, Map<String, InetSocketAddress>> resolveServers(ProxyConfig config,
+            List<ReconcileError> errors) {
+        Map<String, Map<String, InetSocketAddress>> result = new HashMap<>();
+        for (Backend backend : config.backends()) {
+            Map<String, InetSocketAddress> addresses = new HashMap<>();
+            for (Server server : backend.servers()) {
+                try {
+                    addresses.put(server.name(), new InetSocketAddress(Addresses.host(server.host()), server.port()));
+                } catch (UnknownHostException e) {
+                    errors.add(new ReconcileError("proxy.server.address", "backend '" + backend.name() + "' server '"
+                            + server.name() + "': cannot resolve '" + server.host() + "'"));
+                }
+            }
+            result.put(backend.name(), addresses);
+        }
+        return result;
+    }
+
+    private static Map<InetSocketAddress, Frontend> resolveBinds(ProxyConfig config, List<ReconcileError> errors) {
+        Map<InetSocketAddress, Frontend> owners = new HashMap<>();
+        for (Frontend frontend : config.frontends()) {
+            for (Bind bind : frontend.binds()) {
+                try {
+                    for (InetSocketAddress address : Addresses.bind(bind)) {
+                        Frontend other = owners.putIfAbsent(address, frontend);
+                        if (other != null) {
+                            errors.add(new ReconcileError("proxy.bind.conflict", "frontends '" + other.name()
+                                    + "' and '" + frontend.name() + "' both bind " + address));
+                        }
+                    }
+                } catch (UnknownHostException e) {
+                    errors.add(new ReconcileError("proxy.bind.address", "frontend '" + frontend.name()
+                            + "': cannot resolve bind address '" + bind.address() + "'"));
+                }
+            }
+        }
+        return owners;
+    }
+
+    @Override
+    public synchronized void close() {
+        listeners.close();
+        backends.values().forEach(BackendPool::close);
+        backends = Map.of();
+    }
+}

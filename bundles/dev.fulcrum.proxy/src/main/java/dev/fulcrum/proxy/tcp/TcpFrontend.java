@@ -1,0 +1,73 @@
+package dev.fulcrum.proxy.tcp;
+
+import dev.fulcrum.proxy.net.ClientPipeline;
+import dev.fulcrum.proxy.net.ConnectionGate;
+import dev.fulcrum.proxy.net.EarlyInput;
+import dev.fulcrum.proxy.net.IdleCloseHandler;
+import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ConnectionRequest;
+import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.route.FrontendContext;
+import io.netty.channel.Channel;
+import java.util.Optional;
+
+/**
+ * A {@code mode tcp} frontend: each client connection is admitted under {@code maxconn}, routed
+ * (default_backend, use_backend with {@code src} ACLs), connected to a server at once, then relayed
+ * byte for byte in both directions with the inactivity timeouts of each side.
+ */
+public final class TcpFrontend implements ClientPipeline {
+
+    private final FrontendContext context;
+
+    public TcpFrontend(FrontendContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public ConnectionGate gate() {
+        return context.gate();
+    }
+
+    @Override
+    public void accept(Channel client) {
+        context.config().timeouts().client().ifPresent(t -> client.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+        client.pipeline().addLast(EarlyInput.NAME, new EarlyInput());
+        context.gate().admit(client, () -> connect(client));
+    }
+
+    private void connect(Channel client) {
+        if (!client.isActive()) {
+            return;
+        }
+        ConnectionRequest request = ConnectionRequest.of(client);
+        Optional<BackendPool> pool = context.router().route(request).flatMap(context.backends()::backend);
+        if (pool.isEmpty()) {
+            client.close();
+            return;
+        }
+        int clientPort = request.destinationPort();
+        context.connector().connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
+            @Override
+            public void connected(Channel server, ProxyServer picked) {
+                if (!client.isActive()) {
+                    server.close();
+                    return;
+                }
+                pool.get().config().timeouts().server()
+                        .ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+                server.pipeline().addLast(new RelayHandler(client));
+                client.pipeline().addLast(new RelayHandler(server));
+                EarlyInput early = (EarlyInput) client.pipeline().get(EarlyInput.NAME);
+                early.replay(client.pipeline().context(early));
+            }
+
+            @Override
+            public void failed(ServerConnector.Failure failure) {
+                // HAProxy closes the client connection when no server could be reached in tcp mode.
+                client.close();
+            }
+        });
+    }
+}
