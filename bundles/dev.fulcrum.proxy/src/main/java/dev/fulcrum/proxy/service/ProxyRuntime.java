@@ -15,6 +15,7 @@ import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.tls.TlsConfigException;
 import dev.fulcrum.proxy.tls.TlsTermination;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.InstantSource;
@@ -39,11 +40,18 @@ public final class ProxyRuntime implements AutoCloseable {
     private final ServerConnector connector;
     private final FrontendFactory frontends;
     private final Listeners listeners;
+    private final SslProvider tlsProvider;
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
 
     public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock) {
+        this(transport, registry, clock, TlsTermination.preferredProvider());
+    }
+
+    /** @param tlsProvider the TLS implementation of {@code bind ... ssl} listeners */
+    public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock, SslProvider tlsProvider) {
         this.transport = transport;
+        this.tlsProvider = tlsProvider;
         this.registry = registry;
         this.clock = clock;
         this.connector = new ServerConnector(transport);
@@ -98,14 +106,14 @@ public final class ProxyRuntime implements AutoCloseable {
     }
 
     /** The bind's pipeline: the frontend's own, behind TLS termination when the bind says {@code ssl}. */
-    private static ClientPipeline withTls(Frontend frontend, Bind bind, ClientPipeline pipeline,
+    private ClientPipeline withTls(Frontend frontend, Bind bind, ClientPipeline pipeline,
             List<ReconcileError> errors) {
         if (bind.ssl().isEmpty()) {
             return pipeline;
         }
         try {
             return TlsTermination.of(bind.ssl().get(), frontend.mode(), pipeline,
-                    frontend.timeouts().client().orElse(null));
+                    frontend.timeouts().client().orElse(null), tlsProvider);
         } catch (TlsConfigException e) {
             errors.add(new ReconcileError("proxy.tls", "frontend '" + frontend.name() + "': " + e.getMessage()));
             return pipeline;

@@ -25,6 +25,7 @@ import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bind ... ssl crt ...} over real loopback TLS: JDK TLS sockets and curl against the proxy. */
-class TlsProxyTest {
+/**
+ * {@code bind ... ssl crt ...} over real loopback TLS: JDK TLS sockets and curl against the proxy,
+ * run once per TLS provider by the subclasses.
+ */
+abstract class TlsProxyTest {
 
     private static final Timeouts TIMEOUTS = timeouts(Duration.ofSeconds(20), Duration.ofSeconds(20),
             Duration.ofSeconds(1));
@@ -62,9 +66,12 @@ class TlsProxyTest {
     private ProxyRuntime runtime;
     private HttpBackend web;
 
+    /** The provider the proxy terminates TLS with in this run. */
+    abstract SslProvider provider();
+
     @BeforeEach
     void start() throws IOException {
-        runtime = resources.runtime(true);
+        runtime = resources.runtime(true, provider());
         web = resources.keep(new HttpBackend("web"));
     }
 
