@@ -211,6 +211,20 @@ abstract class TlsProxyTest {
     }
 
     @Test
+    void aNewRevisionWithAnotherCertificateServesItOnTheSameListener() throws Exception {
+        Path before = Certificates.create(dir, "before.pem", KeyForm.EC_PKCS8, "before.test");
+        Path after = Certificates.create(dir, "after.pem", KeyForm.RSA_PKCS8, "after.test");
+        assertEquals(List.of(), runtime.apply(tls(Mode.HTTP, web.port(), List.of(before.toString()), List.of())));
+        SSLSocket kept = connect("TLSv1.3", "site.test");
+        assertEquals("CN=before.test", subject(kept));
+
+        assertEquals(List.of(), runtime.apply(tls(Mode.HTTP, web.port(), List.of(after.toString()), List.of())));
+
+        assertEquals("CN=after.test", subject(connect("TLSv1.3", "site.test")));
+        assertEquals(200, resources.keep(new RawClient(kept)).send(GET).read().status(), "an established client stays");
+    }
+
+    @Test
     void handshakeWithoutACommonProtocolFails() throws Exception {
         Path pem = Certificates.create(dir, "site.pem", KeyForm.EC_PKCS8, "site.test");
         assertEquals(List.of(), runtime.apply(tls(Mode.HTTP, web.port(), List.of(pem.toString()), List.of())));
