@@ -50,7 +50,8 @@ public final class HeadParser {
         checkTarget(method, target);
         int minor = version(start[2]);
         Headers headers = headers(lines.get());
-        return Optional.of(new RequestHead(method, target, minor, headers, requestBody(minor, headers)));
+        Body body = requestBody(minor, headers);
+        return Optional.of(new RequestHead(method, target, minor, singleContentLength(headers, body), body));
     }
 
     /**
@@ -174,6 +175,30 @@ public final class HeadParser {
             return length == 0 ? new RequestHead.NoBody() : new RequestHead.Length(length);
         }
         return new RequestHead.NoBody();
+    }
+
+    /**
+     * Repeated or listed Content-Length values (all equal, else refused above) become one field with
+     * the number, where the first one was: RFC 9110 8.6 lets a recipient accept such a list, and the
+     * next hop must not see it (HAProxy merges them the same way).
+     */
+    private static Headers singleContentLength(Headers headers, Body body) {
+        List<String> lengths = headers.all("Content-Length");
+        if (lengths.isEmpty() || lengths.size() == 1 && !lengths.get(0).contains(",")) {
+            return headers;
+        }
+        String length = body instanceof RequestHead.Length l ? Long.toString(l.bytes()) : "0";
+        List<Headers.Field> fields = new ArrayList<>();
+        boolean written = false;
+        for (Headers.Field field : headers.fields()) {
+            if (!field.name().equalsIgnoreCase("Content-Length")) {
+                fields.add(field);
+            } else if (!written) {
+                fields.add(new Headers.Field(field.name(), length));
+                written = true;
+            }
+        }
+        return new Headers(fields);
     }
 
     /** RFC 9112 6.3 for responses: Transfer-Encoding wins over Content-Length, else read until close. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Writes heads and chunk framing for the next hop in one canonical form (CRLF line ends, "name:
@@ -39,10 +40,13 @@ public final class HeadWriter {
         return out;
     }
 
-    /** One chunk around the content (RFC 9112 7.1); the content buffer becomes part of the result. */
+    /**
+     * One chunk around the content (RFC 9112 7.1); the content buffer becomes part of the result. The
+     * size in upper-case hex, as HAProxy writes it, so that servers see the same bytes from either.
+     */
     public static ByteBuf chunk(ByteBufAllocator alloc, ByteBuf content) {
         ByteBuf size = alloc.buffer(20);
-        ByteBufUtil.writeAscii(size, Integer.toHexString(content.readableBytes()));
+        ByteBufUtil.writeAscii(size, Integer.toHexString(content.readableBytes()).toUpperCase(Locale.ROOT));
         size.writeBytes(CRLF);
         return alloc.compositeBuffer(3).addComponents(true, size, content, alloc.buffer(2).writeBytes(CRLF));
     }

@@ -13,11 +13,15 @@ import dev.fulcrum.proxy.net.Listeners;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.tls.TlsConfigException;
+import dev.fulcrum.proxy.tls.TlsTermination;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +40,18 @@ public final class ProxyRuntime implements AutoCloseable {
     private final ServerConnector connector;
     private final FrontendFactory frontends;
     private final Listeners listeners;
+    private final SslProvider tlsProvider;
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
 
     public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock) {
+        this(transport, registry, clock, TlsTermination.preferredProvider());
+    }
+
+    /** @param tlsProvider the TLS implementation of {@code bind ... ssl} listeners */
+    public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock, SslProvider tlsProvider) {
         this.transport = transport;
+        this.tlsProvider = tlsProvider;
         this.registry = registry;
         this.clock = clock;
         this.connector = new ServerConnector(transport);
@@ -60,16 +71,19 @@ public final class ProxyRuntime implements AutoCloseable {
     public synchronized List<ReconcileError> apply(ProxyConfig config) {
         List<ReconcileError> errors = new ArrayList<>();
         Map<String, Map<String, InetSocketAddress>> serverAddresses = resolveServers(config, errors);
-        Map<InetSocketAddress, Frontend> owners = resolveBinds(config, errors);
+        Map<InetSocketAddress, Bind> owners = resolveBinds(config, errors);
         Map<String, ConnectionGate> newGates = new HashMap<>();
-        Map<String, ClientPipeline> built = new HashMap<>();
+        Map<Bind, ClientPipeline> built = new IdentityHashMap<>();
         for (Frontend frontend : config.frontends()) {
             int limit = frontend.maxconn() > 0 ? frontend.maxconn() : config.global().maxconn();
             ConnectionGate previous = gates.get(frontend.name());
             ConnectionGate gate = previous != null && previous.limit() == limit ? previous : new ConnectionGate(limit);
             newGates.put(frontend.name(), gate);
             try {
-                built.put(frontend.name(), frontends.build(frontend, gate));
+                ClientPipeline pipeline = frontends.build(frontend, gate);
+                for (Bind bind : frontend.binds()) {
+                    built.put(bind, withTls(frontend, bind, pipeline, errors));
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new ReconcileError("proxy.frontend", "frontend '" + frontend.name() + "': " + e.getMessage()));
             }
@@ -84,11 +98,26 @@ public final class ProxyRuntime implements AutoCloseable {
         }
         swapBackends(config, serverAddresses);
         Map<InetSocketAddress, ClientPipeline> wanted = new HashMap<>();
-        owners.forEach((address, frontend) -> wanted.put(address, built.get(frontend.name())));
+        owners.forEach((address, bind) -> wanted.put(address, built.get(bind)));
         listeners.commit(wanted);
         gates.clear();
         gates.putAll(newGates);
         return List.of();
+    }
+
+    /** The bind's pipeline: the frontend's own, behind TLS termination when the bind says {@code ssl}. */
+    private ClientPipeline withTls(Frontend frontend, Bind bind, ClientPipeline pipeline,
+            List<ReconcileError> errors) {
+        if (bind.ssl().isEmpty()) {
+            return pipeline;
+        }
+        try {
+            return TlsTermination.of(bind.ssl().get(), frontend.mode(), pipeline,
+                    frontend.timeouts().client().orElse(null), tlsProvider);
+        } catch (TlsConfigException e) {
+            errors.add(new ReconcileError("proxy.tls", "frontend '" + frontend.name() + "': " + e.getMessage()));
+            return pipeline;
+        }
     }
 
     private void swapBackends(ProxyConfig config, Map<String, Map<String, InetSocketAddress>> addresses) {
@@ -130,13 +159,16 @@ public final class ProxyRuntime implements AutoCloseable {
         return result;
     }
 
-    private static Map<InetSocketAddress, Frontend> resolveBinds(ProxyConfig config, List<ReconcileError> errors) {
+    /** Each listening address and the bind line (of exactly one frontend) that asks for it. */
+    private static Map<InetSocketAddress, Bind> resolveBinds(ProxyConfig config, List<ReconcileError> errors) {
         Map<InetSocketAddress, Frontend> owners = new HashMap<>();
+        Map<InetSocketAddress, Bind> binds = new HashMap<>();
         for (Frontend frontend : config.frontends()) {
             for (Bind bind : frontend.binds()) {
                 try {
                     for (InetSocketAddress address : Addresses.bind(bind)) {
                         Frontend other = owners.putIfAbsent(address, frontend);
+                        binds.putIfAbsent(address, bind);
                         if (other != null) {
                             errors.add(new ReconcileError("proxy.bind.conflict", "frontends '" + other.name()
                                     + "' and '" + frontend.name() + "' both bind " + address));
@@ -148,7 +180,7 @@ public final class ProxyRuntime implements AutoCloseable {
                 }
             }
         }
-        return owners;
+        return binds;
     }
 
     @Override

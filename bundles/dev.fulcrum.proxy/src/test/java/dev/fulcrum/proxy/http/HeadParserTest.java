@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,14 @@ class HeadParserTest {
                 request("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n").orElseThrow().body());
         assertEquals(new RequestHead.Length(7),
                 request("POST / HTTP/1.1\r\nContent-Length: 7\r\nContent-Length: 7, 7\r\n\r\n").orElseThrow().body());
+    }
+
+    @Test
+    void repeatedContentLengthsAreForwardedAsOne() throws HttpParseException {
+        RequestHead head = request("POST / HTTP/1.1\r\nHost: h\r\ncontent-length: 7, 7\r\nX: y\r\nContent-Length: 7\r\n\r\n")
+                .orElseThrow();
+        assertEquals(List.of(new Headers.Field("Host", "h"), new Headers.Field("content-length", "7"),
+                new Headers.Field("X", "y")), head.headers().fields());
     }
 
     @ParameterizedTest

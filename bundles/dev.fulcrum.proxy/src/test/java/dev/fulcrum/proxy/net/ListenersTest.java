@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.proxy.testing.Models;
-import io.netty.channel.Channel;
+import dev.fulcrum.proxy.testing.RecordingPipeline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,31 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Listening sockets on the real kernel: non-local binds, IPv6, all-or-none binding. */
 class ListenersTest {
-
-    /** A pipeline that records what it accepts and closes it. */
-    private static final class Recording implements ClientPipeline {
-        final ConnectionGate gate = new ConnectionGate(100);
-        final CopyOnWriteArrayList<Channel> accepted = new CopyOnWriteArrayList<>();
-        final CountDownLatch twoAccepted = new CountDownLatch(2);
-
-        @Override
-        public ConnectionGate gate() {
-            return gate;
-        }
-
-        @Override
-        public void accept(Channel client) {
-            accepted.add(client);
-            twoAccepted.countDown();
-        }
-    }
 
     /** 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never configured on this host. */
     private static InetSocketAddress nonLocal() throws IOException {
@@ -53,7 +32,7 @@ class ListenersTest {
             assertTrue(transport.supportsFreeBind(), "epoll is available on this Linux host");
             InetSocketAddress vip = nonLocal();
             listeners.bindMissing(Set.of(vip));
-            listeners.commit(Map.of(vip, new Recording()));
+            listeners.commit(Map.of(vip, new RecordingPipeline(0)));
             assertEquals(Set.of(vip), listeners.addresses());
         }
     }
@@ -79,15 +58,15 @@ class ListenersTest {
         try (Transport transport = Transport.create(1, true); Listeners listeners = new Listeners(transport)) {
             InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Models.freePort());
             InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), Models.freePort());
-            Recording frontend = new Recording();
+            RecordingPipeline frontend = new RecordingPipeline(2);
             listeners.bindMissing(Set.of(v4, v6));
             listeners.commit(Map.of(v4, frontend, v6, frontend));
             try (Socket a = new Socket(v4.getAddress(), v4.getPort()); Socket b = new Socket(v6.getAddress(), v6.getPort())) {
-                assertTrue(frontend.twoAccepted.await(10, TimeUnit.SECONDS));
+                assertTrue(frontend.awaitExpected(10));
             }
             assertEquals(Set.of(v4.getPort(), v6.getPort()), Set.of(
-                    ((InetSocketAddress) frontend.accepted.get(0).localAddress()).getPort(),
-                    ((InetSocketAddress) frontend.accepted.get(1).localAddress()).getPort()));
+                    ((InetSocketAddress) frontend.accepted().get(0).localAddress()).getPort(),
+                    ((InetSocketAddress) frontend.accepted().get(1).localAddress()).getPort()));
         }
     }
 }

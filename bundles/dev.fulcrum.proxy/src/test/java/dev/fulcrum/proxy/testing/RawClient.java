@@ -20,7 +20,12 @@ public final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     public RawClient(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Over a socket the caller connected (a TLS socket, for instance). */
+    public RawClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(Integer.getInteger("rawclient.timeout", 20_000));
         in = socket.getInputStream();
         out = socket.getOutputStream();

@@ -2,6 +2,8 @@ package dev.fulcrum.proxy.testing;
 
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.service.ProxyRuntime;
+import dev.fulcrum.proxy.tls.TlsTermination;
+import io.netty.handler.ssl.SslProvider;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +20,13 @@ public final class Resources implements AutoCloseable {
 
     /** A proxy runtime on two event loops of the given transport, balancing with the round-robin double. */
     public ProxyRuntime runtime(boolean epoll) {
+        return runtime(epoll, TlsTermination.preferredProvider());
+    }
+
+    /** The same with the given TLS provider for {@code ssl} binds. */
+    public ProxyRuntime runtime(boolean epoll, SslProvider tlsProvider) {
         Transport transport = keep(Transport.create(2, epoll));
-        return keep(new ProxyRuntime(transport, new RoundRobinRegistry(), InstantSource.system()));
+        return keep(new ProxyRuntime(transport, new RoundRobinRegistry(), InstantSource.system(), tlsProvider));
     }
 
     @Override
