@@ -15,7 +15,7 @@ public final class Checksums {
     /** IANA protocol number of VRRP (RFC 5798 section 5.1.1.4). */
     public static final int PROTOCOL_VRRP = 112;
     /** Offset of the checksum field in the VRRP header. */
-    static final int OFFSET = 6;
+    public static final int OFFSET = 6;
 
     private Checksums() {
     }
