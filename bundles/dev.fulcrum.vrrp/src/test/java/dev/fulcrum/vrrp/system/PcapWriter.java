@@ -8,28 +8,64 @@ import java.nio.ByteOrder;
 
 /**
  * A classic pcap file (tcpdump/libpcap format: 24-byte global header, 16-byte record headers) of
- * raw IP packets, LINKTYPE_RAW (101), so that tshark dissects VRRP messages we encoded.
+ * VRRP messages we encoded, as raw IP (LINKTYPE_RAW 101, for tshark) or in Ethernet frames
+ * (LINKTYPE_ETHERNET 1, for tcpreplay onto a veth).
  */
 final class PcapWriter {
 
+    private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_RAW = 101;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private int seconds;
+    private final boolean ethernet;
+    private long micros;
 
     PcapWriter() {
+        this(false);
+    }
+
+    PcapWriter(boolean ethernet) {
+        this.ethernet = ethernet;
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                .putInt(LINKTYPE_RAW);
+                .putInt(ethernet ? LINKTYPE_ETHERNET : LINKTYPE_RAW);
         out.writeBytes(header.array());
     }
 
-    /** Wraps the VRRP message in an IPv4 or IPv6 header built from the envelope. */
+    /** Wraps the VRRP message in an IPv4 or IPv6 header built from the envelope, one second after the last. */
     void add(IpEnvelope envelope, byte[] vrrp) {
+        add(envelope, vrrp, 1_000_000);
+    }
+
+    /** The same, {@code gapMicros} after the previous packet (tcpreplay keeps these gaps). */
+    void add(IpEnvelope envelope, byte[] vrrp, long gapMicros) {
         byte[] packet = envelope.isIpv4() ? ipv4(envelope, vrrp) : ipv6(envelope, vrrp);
+        if (ethernet) {
+            packet = frame(envelope, vrrp[1] & 0xff, packet);
+        }
+        micros += gapMicros;
         ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        record.putInt(++seconds).putInt(0).putInt(packet.length).putInt(packet.length);
+        record.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(packet.length)
+                .putInt(packet.length);
         out.writeBytes(record.array());
         out.writeBytes(packet);
+    }
+
+    /**
+     * Destination: the IPv4 multicast MAC of 224.0.0.18 (RFC 1112 section 6.4) or 33:33 + the last
+     * 4 bytes of ff02::12 (RFC 2464 section 7); source: the virtual router MAC 00-00-5E-00-01/02-{VRID}
+     * (RFC 5798 section 7.3).
+     */
+    private static byte[] frame(IpEnvelope envelope, int vrid, byte[] packet) {
+        byte[] group = envelope.destination().getAddress();
+        ByteBuffer frame = ByteBuffer.allocate(14 + packet.length);
+        if (envelope.isIpv4()) {
+            frame.put(new byte[] {0x01, 0x00, 0x5e, (byte) (group[1] & 0x7f), group[2], group[3]});
+        } else {
+            frame.put(new byte[] {0x33, 0x33, group[12], group[13], group[14], group[15]});
+        }
+        frame.put(new byte[] {0x00, 0x00, 0x5e, 0x00, (byte) (envelope.isIpv4() ? 1 : 2), (byte) vrid});
+        frame.putShort((short) (envelope.isIpv4() ? 0x0800 : 0x86dd)).put(packet);
+        return frame.array();
     }
 
     byte[] bytes() {
