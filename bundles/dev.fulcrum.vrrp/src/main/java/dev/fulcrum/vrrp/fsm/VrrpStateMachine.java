@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.fsm;
 
+import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.vrrp.fsm.Action.AddVirtualAddresses;
 import dev.fulcrum.vrrp.fsm.Action.BlockVipTraffic;
@@ -106,9 +107,13 @@ public final class VrrpStateMachine {
         enterRunning(at, "startup");
     }
 
-    /** RFC 5798 section 6.4.1: the owner becomes master at once, everyone else starts as backup. */
+    /**
+     * RFC 5798 section 6.4.1: the owner becomes master at once, everyone else starts as backup.
+     * keepalived.conf(5) {@code state}: only an owner configured {@code state MASTER} skips the
+     * wait; with {@code state BACKUP} it waits for the master down timer like the others.
+     */
     private void enterRunning(Instant at, String reason) {
-        if (settings.isOwner()) {
+        if (settings.isOwner() && settings.initialState() == InitialState.MASTER) {
             becomeMaster(at, reason + ", address owner (priority 255)");
         } else {
             masterAdverInterval = settings.advertInterval();
