@@ -35,6 +35,9 @@ public final class AdvertCodec {
 
     /** The message with its checksum computed for the given IP source and destination. */
     public byte[] encode(Advertisement advert, IpEnvelope envelope) {
+        if (advert.version() == 2 && !envelope.isIpv4()) {
+            throw new IllegalArgumentException("VRRPv2 is IPv4 only (RFC 3768): cannot send it over IPv6");
+        }
         int addressLength = addressLength(advert.version(), envelope.isIpv4());
         for (InetAddress address : advert.addresses()) {
             if (address.getAddress().length != addressLength) {

@@ -3,6 +3,7 @@ package dev.fulcrum.vrrp.packet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.fulcrum.vrrp.packet.ReceiveResult.Accepted;
 import dev.fulcrum.vrrp.packet.ReceiveResult.Drop;
@@ -73,6 +74,15 @@ class GoldenAdvertTest {
         assertArrayEquals(messageOnly, asV2.encode(accepted.advert(), elsewhere));
         assertInstanceOf(Accepted.class, asV2.decode(golden.envelope(), messageOnly));
         assertInstanceOf(Drop.class, codec.decode(golden.envelope(), messageOnly));
+    }
+
+    @Test
+    void encodingRefusesAnAdvertTheEnvelopeCannotCarry() throws Exception {
+        IpEnvelope v6 = GoldenAdvert.load("v3-ipv6").envelope();
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(Advertisement.v2(1, 100, 1,
+                addresses("192.0.2.1"), AuthData.ABSENT), v6));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(Advertisement.v3(1, 100, 100,
+                addresses("192.0.2.1")), v6));
     }
 
     private void assertGolden(String name, Advertisement expected) {
