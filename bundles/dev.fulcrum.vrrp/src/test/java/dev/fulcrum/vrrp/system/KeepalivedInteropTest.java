@@ -28,60 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
 @SystemTest
 class KeepalivedInteropTest {
 
-    private static final String CONFIG = """
-            global_defs {
-                router_id fulcrum-interop
-            }
-            vrrp_instance VI_1 {
-                state BACKUP
-                interface va
-                virtual_router_id 51
-                priority 100
-                advert_int 1
-                version 3
-                virtual_ipaddress {
-                    192.0.2.100/24
-                }
-            }
-            """;
-
     @TempDir
     Path directory;
 
     @Test
     void keepalivedFollowsOurAdvertsAndTakesOverOnOurResignation() throws Exception {
-        try (NetworkNamespace namespace = NetworkNamespace.create("vrrp")) {
-            namespace.exec("ip", "link", "add", "va", "type", "veth", "peer", "name", "vb");
-            namespace.exec("ip", "address", "add", "192.0.2.1/24", "dev", "va");
-            namespace.exec("ip", "link", "set", "va", "up");
-            namespace.exec("ip", "link", "set", "vb", "up");
-            Path config = Files.writeString(directory.resolve("keepalived.conf"), CONFIG);
-            Path log = directory.resolve("keepalived.log");
-            Process keepalived = new ProcessBuilder("ip", "netns", "exec", namespace.name(), "keepalived", "-n", "-l",
-                    "-D", "-P", "-f", config.toString(), "-p", directory.resolve("k.pid").toString(), "-r",
-                    directory.resolve("v.pid").toString(), "-c", directory.resolve("c.pid").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                awaitLog(log, "Entering BACKUP STATE", 20);
-                Path following = adverts(200, 12, true);
-                replay(namespace, following); // 6.5 s of adverts, one of them with a bad checksum
-                String during = Files.readString(log);
-                assertFalse(during.contains("Entering MASTER STATE"), during);
-                assertTrue(during.contains("Invalid VRRPv3 checksum"), "keepalived checks checksums: " + during);
-                assertFalse(namespace.exec("ip", "-4", "address", "show", "dev", "va").contains("192.0.2.100"));
+        try (KeepalivedRig rig = KeepalivedRig.create(directory)) {
+            rig.startKeepalived(KeepalivedRig.instance("BACKUP", 100));
+            Path log = rig.log();
+            awaitLog(log, "Entering BACKUP STATE", 20);
+            replay(rig.namespace(), adverts(200, 12, true)); // 6 s of adverts, one of them with a bad checksum
+            String during = Files.readString(log);
+            assertFalse(during.contains("Entering MASTER STATE"), during);
+            assertTrue(during.contains("Invalid VRRPv3 checksum"), "keepalived checks checksums: " + during);
+            assertFalse(rig.namespace().exec("ip", "-4", "address", "show", "dev", "va").contains("192.0.2.100"));
 
-                long resigned = System.nanoTime();
-                replay(namespace, adverts(0, 1, false));
-                awaitLog(log, "Entering MASTER STATE", 15);
-                System.out.printf("keepalived became master %.3f s after our priority-0 advert (skew 0.609 s)%n",
-                        (System.nanoTime() - resigned) / 1e9);
-                assertTrue(namespace.exec("ip", "-4", "address", "show", "dev", "va").contains("192.0.2.100"));
-            } finally {
-                keepalived.destroy();
-                if (!keepalived.waitFor(10, TimeUnit.SECONDS)) {
-                    keepalived.destroyForcibly();
-                }
-            }
+            long resigned = System.nanoTime();
+            replay(rig.namespace(), adverts(0, 1, false));
+            awaitLog(log, "Entering MASTER STATE", 15);
+            System.out.printf("keepalived became master %.3f s after our priority-0 advert (skew 0.609 s)%n",
+                    (System.nanoTime() - resigned) / 1e9);
+            assertTrue(rig.namespace().exec("ip", "-4", "address", "show", "dev", "va").contains("192.0.2.100"));
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
-import dev.fulcrum.testing.NetworkNamespace;
 import dev.fulcrum.testing.SystemTest;
 import dev.fulcrum.vrrp.fsm.Action;
 import dev.fulcrum.vrrp.fsm.Action.CancelTimer;
@@ -44,20 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SystemTest
 class KeepalivedMasterTest {
-
-    private static final String CONFIG = """
-            vrrp_instance VI_1 {
-                state MASTER
-                interface va
-                virtual_router_id 51
-                priority 200
-                advert_int 1
-                version 3
-                virtual_ipaddress {
-                    192.0.2.100/24
-                }
-            }
-            """;
 
     @TempDir
     Path directory;
@@ -97,42 +82,29 @@ class KeepalivedMasterTest {
     }
 
     private List<Captured> captureKeepalivedUntilItResigns() throws IOException, InterruptedException {
-        try (NetworkNamespace namespace = NetworkNamespace.create("vrrp")) {
-            namespace.exec("ip", "link", "add", "va", "type", "veth", "peer", "name", "vb");
-            namespace.exec("ip", "address", "add", "192.0.2.1/24", "dev", "va");
-            namespace.exec("ip", "link", "set", "va", "up");
-            namespace.exec("ip", "link", "set", "vb", "up");
-            Path pcap = directory.resolve("keepalived.pcap");
-            Path config = Files.writeString(directory.resolve("keepalived.conf"), CONFIG);
-            Process tcpdump = new ProcessBuilder("ip", "netns", "exec", namespace.name(), "tcpdump", "-i", "vb", "-U",
-                    "-n", "-Z", "root", "-w", pcap.toString(), "ip proto 112")
+        Path pcap = directory.resolve("keepalived.pcap");
+        try (KeepalivedRig rig = KeepalivedRig.create(directory)) {
+            Process tcpdump = new ProcessBuilder("ip", "netns", "exec", rig.namespace().name(), "tcpdump", "-i", "vb",
+                    "-U", "-n", "-Z", "root", "-w", pcap.toString(), "ip proto 112")
                     .redirectErrorStream(true).redirectOutput(directory.resolve("tcpdump.log").toFile()).start();
-            Process keepalived = null;
             try {
                 await(() -> Files.exists(pcap), "tcpdump to start");
-                keepalived = new ProcessBuilder("ip", "netns", "exec", namespace.name(), "keepalived", "-n", "-l", "-D",
-                        "-P", "-f", config.toString(), "-p", directory.resolve("k.pid").toString(), "-r",
-                        directory.resolve("v.pid").toString(), "-c", directory.resolve("c.pid").toString())
-                        .redirectErrorStream(true).redirectOutput(directory.resolve("keepalived.log").toFile()).start();
+                rig.startKeepalived(KeepalivedRig.instance("MASTER", 200));
                 await(() -> PcapReader.vrrpPackets(pcap).size() >= 5, "five keepalived adverts");
-                keepalived.destroy(); // SIGTERM: keepalived resigns with priority 0
-                keepalived.waitFor(10, TimeUnit.SECONDS);
+                rig.stopKeepalived(); // SIGTERM: keepalived resigns with priority 0
                 await(() -> PcapReader.vrrpPackets(pcap).stream().anyMatch(p -> p.payload()[2] == 0),
                         "keepalived's priority-0 advert");
             } finally {
-                if (keepalived != null) {
-                    keepalived.destroyForcibly();
-                }
                 tcpdump.destroy();
                 tcpdump.waitFor(10, TimeUnit.SECONDS);
             }
-            List<Captured> adverts = PcapReader.vrrpPackets(pcap);
-            int firstResignation = 0;
-            while (adverts.get(firstResignation).payload()[2] != 0) {
-                firstResignation++;
-            }
-            return adverts.subList(0, firstResignation + 1);
         }
+        List<Captured> adverts = PcapReader.vrrpPackets(pcap);
+        int firstResignation = 0;
+        while (adverts.get(firstResignation).payload()[2] != 0) {
+            firstResignation++;
+        }
+        return adverts.subList(0, firstResignation + 1);
     }
 
     private static void fireDueTimers(VrrpStateMachine machine, Map<TimerKind, Instant> timers,
