@@ -108,7 +108,8 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
     /** The receive checks for this instance; {@code interfaceSubnets} are its interface's IPv4 addresses. */
     public ReceiveRules receiveRules(List<Subnet> interfaceSubnets) {
         return new ReceiveRules(version, virtualRouterId, primaryAddress instanceof Inet6Address,
-                advertIntervalField(), authentication, v3ChecksumAsV2, interfaceSubnets);
+                advertIntervalField(), authentication, v3ChecksumAsV2, interfaceSubnets,
+                virtualAddresses.stream().map(VirtualAddress::address).toList());
     }
 
     private static void checkInterval(String name, int version, Duration interval) {

@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.packet;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +17,17 @@ import java.util.Optional;
  * @param interfaceSubnets the IPv4 addresses/prefixes of the instance's interface; an IPv4 advert's
  *                         source must be on one of them (not checked when the list is empty, e.g. unicast peers
  *                         on other subnets)
+ * @param virtualAddresses the instance's {@code virtual_ipaddress} list; an advert listing others is
+ *                         accepted with a notice (RFC 5798 section 7.1 "MAY verify"; keepalived logs it
+ *                         unless {@code vrrp_skip_check_adv_addr}); empty: not compared
  */
 public record ReceiveRules(int version, int virtualRouterId, boolean ipv6, int advertInterval,
-        Optional<AuthData> authentication, boolean v3ChecksumAsV2, List<Subnet> interfaceSubnets) {
+        Optional<AuthData> authentication, boolean v3ChecksumAsV2, List<Subnet> interfaceSubnets,
+        List<InetAddress> virtualAddresses) {
 
     public ReceiveRules {
         Objects.requireNonNull(authentication, "authentication");
         interfaceSubnets = List.copyOf(interfaceSubnets);
+        virtualAddresses = List.copyOf(virtualAddresses);
     }
 }

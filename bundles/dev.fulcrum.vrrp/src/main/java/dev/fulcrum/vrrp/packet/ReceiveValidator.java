@@ -2,6 +2,9 @@ package dev.fulcrum.vrrp.packet;
 
 import dev.fulcrum.vrrp.packet.ReceiveResult.Accepted;
 import dev.fulcrum.vrrp.packet.ReceiveResult.Drop;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -47,7 +50,12 @@ public final class ReceiveValidator {
                 return authDrop;
             }
         }
-        String intervalNotice = null;
+        List<String> notices = new ArrayList<>();
+        if (!rules.virtualAddresses().isEmpty()
+                && !new HashSet<>(advert.addresses()).equals(new HashSet<>(rules.virtualAddresses()))) {
+            notices.add("advertised addresses " + hosts(advert.addresses()) + " differ from ours "
+                    + hosts(rules.virtualAddresses()));
+        }
         if (advert.advertInterval() != rules.advertInterval()) {
             String mismatch = "advertisement interval mismatch: ours " + rules.advertInterval() + (advert.version() == 2
                     ? " s" : " cs") + ", received " + advert.advertInterval() + (advert.version() == 2 ? " s" : " cs");
@@ -55,13 +63,17 @@ public final class ReceiveValidator {
                 return new Drop(DropReason.ADVERT_INTERVAL, mismatch);
             }
             // RFC 5798 section 6.4.2: a backup learns Master_Adver_Interval from the master's adverts.
-            intervalNotice = mismatch;
+            notices.add(mismatch);
         }
         Drop sourceDrop = checkSource(envelope);
         if (sourceDrop != null) {
             return sourceDrop;
         }
-        return new Accepted(envelope, advert, intervalNotice == null ? List.of() : List.of(intervalNotice));
+        return new Accepted(envelope, advert, notices);
+    }
+
+    private static String hosts(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).toList().toString();
     }
 
     private Drop checkAuthentication(AuthData received) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A scenario's {@code receive} event: an advert on the wire as the instance's peer would send it,
- * with optional damage. Keys: from, to, ttl, priority, version, vrid, interval, type, count,
+ * with optional damage. Keys: from, to, ttl, priority, version, vrid, interval, addresses, type, count,
  * auth (none | PASSWORD | type:N), truncate, append, checksum (good | bad | message-only | pseudo-header).
  * The checksum is recomputed after the damage, so that the check under test, not the checksum,
  * refuses the packet.
@@ -33,6 +33,10 @@ record ReceivedPacket(IpEnvelope envelope, byte[] payload) {
         int interval = args.integer("interval", encodeVersion == settings.version() ? settings.advertIntervalField()
                 : encodeVersion == 2 ? 1 : 100);
         List<InetAddress> addresses = settings.virtualAddresses().stream().map(v -> v.address()).toList();
+        String listed = args.string("addresses", null);
+        if (listed != null) {
+            addresses = Arrays.stream(listed.split(",")).map(a -> ScenarioSettings.address(args, a)).toList();
+        }
         Advertisement advert;
         try {
             advert = encodeVersion == 2

@@ -43,7 +43,7 @@ class RouterSettingsTest {
         assertEquals(2, settings.advertIntervalField());
         ReceiveRules rules = settings.receiveRules(List.of(new Subnet(PRIMARY, 8)));
         assertEquals(new ReceiveRules(2, 51, false, 2, Optional.of(AuthData.password("fulcrum")), false,
-                List.of(new Subnet(PRIMARY, 8))), rules);
+                List.of(new Subnet(PRIMARY, 8)), List.of(InetAddress.getLoopbackAddress())), rules);
     }
 
     @Test

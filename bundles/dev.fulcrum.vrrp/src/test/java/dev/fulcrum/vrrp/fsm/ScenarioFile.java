@@ -3,6 +3,7 @@ package dev.fulcrum.vrrp.fsm;
 import dev.fulcrum.vrrp.fsm.Scenario.SettingsLine;
 import dev.fulcrum.vrrp.fsm.Scenario.Step;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -155,7 +156,7 @@ final class ScenarioFile {
             if (!nothing && expected.isEmpty()) {
                 throw new ScenarioException(file, line, "step has no 'expect' line (write 'expect nothing')");
             }
-            String[] event = java.util.Arrays.copyOfRange(words, 2, words.length);
+            String[] event = Arrays.copyOfRange(words, 2, words.length);
             return new Step(line, words[1], event, List.copyOf(expected), List.copyOf(logs));
         }
     }

@@ -10,6 +10,7 @@ import dev.fulcrum.vrrp.packet.ReceiveResult.Drop;
 import dev.fulcrum.vrrp.packet.ReceiveValidator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -137,7 +138,7 @@ final class ScenarioRunner {
             return TimerKind.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(scenario.file(), step.line(), "unknown timer '" + name + "' "
-                    + java.util.Arrays.toString(TimerKind.values()));
+                    + Arrays.toString(TimerKind.values()));
         }
     }
 

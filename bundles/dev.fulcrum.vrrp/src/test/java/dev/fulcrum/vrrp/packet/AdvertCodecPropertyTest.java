@@ -8,6 +8,7 @@ import dev.fulcrum.vrrp.packet.ReceiveResult.Accepted;
 import dev.fulcrum.vrrp.packet.ReceiveResult.Drop;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -48,14 +49,14 @@ class AdvertCodecPropertyTest {
     void randomBytesNeverThrow(@ForAll @Size(max = 80) byte[] payload, @ForAll("envelopes") IpEnvelope envelope,
             @ForAll boolean asV2) {
         assertNotNull(new AdvertCodec(asV2).decode(envelope, payload));
-        ReceiveRules rules = new ReceiveRules(3, 1, !envelope.isIpv4(), 100, Optional.empty(), asV2, List.of());
+        ReceiveRules rules = new ReceiveRules(3, 1, !envelope.isIpv4(), 100, Optional.empty(), asV2, List.of(), List.of());
         assertNotNull(new ReceiveValidator(rules).validate(envelope, payload));
     }
 
     @Property(tries = 1000)
     void headerShapedGarbageNeverThrows(@ForAll("headerShaped") byte[] payload, @ForAll("envelopes") IpEnvelope envelope) {
         ReceiveRules rules = new ReceiveRules(2, 1, !envelope.isIpv4(), 1, Optional.of(AuthData.password("x")), false,
-                List.of());
+                List.of(), List.of());
         assertNotNull(new ReceiveValidator(rules).validate(envelope, payload));
     }
 
@@ -68,8 +69,8 @@ class AdvertCodecPropertyTest {
     Arbitrary<IpEnvelope> envelopes() {
         return Combinators.combine(Arbitraries.of(true, false), addressBytes(16), addressBytes(16),
                 Arbitraries.integers().between(0, 255)).as((ipv4, source, destination, ttl) -> new IpEnvelope(
-                        address(ipv4 ? java.util.Arrays.copyOf(source, 4) : source),
-                        address(ipv4 ? java.util.Arrays.copyOf(destination, 4) : destination), ttl));
+                        address(ipv4 ? Arrays.copyOf(source, 4) : source),
+                        address(ipv4 ? Arrays.copyOf(destination, 4) : destination), ttl));
     }
 
     /** Version 2 or 3, type 1 and a plausible count, so that decoding gets past the first checks. */
@@ -77,7 +78,7 @@ class AdvertCodecPropertyTest {
     Arbitrary<byte[]> headerShaped() {
         return Combinators.combine(Arbitraries.of(0x21, 0x31), Arbitraries.integers().between(0, 4),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(90)).as((first, count, rest) -> {
-                    byte[] bytes = java.util.Arrays.copyOf(new byte[] {(byte) (int) first, 1, 100, (byte) (int) count},
+                    byte[] bytes = Arrays.copyOf(new byte[] {(byte) (int) first, 1, 100, (byte) (int) count},
                             4 + rest.length);
                     System.arraycopy(rest, 0, bytes, 4, rest.length);
                     return bytes;

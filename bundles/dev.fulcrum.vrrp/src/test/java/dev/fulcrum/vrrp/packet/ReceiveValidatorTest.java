@@ -17,17 +17,17 @@ class ReceiveValidatorTest {
     void theGoldenAdvertsPassTheirInstancesChecks() throws Exception {
         GoldenAdvert v2 = GoldenAdvert.load("v2-pass-ipv4");
         ReceiveRules v2Rules = new ReceiveRules(2, 51, false, 1, Optional.of(AuthData.password("fulcrum")), false,
-                List.of(new Subnet(InetAddress.getByName("192.0.2.7"), 24)));
+                List.of(new Subnet(InetAddress.getByName("192.0.2.7"), 24)), List.of());
         assertInstanceOf(Accepted.class, new ReceiveValidator(v2Rules).validate(v2.envelope(), v2.payload()));
         GoldenAdvert v6 = GoldenAdvert.load("v3-ipv6");
-        ReceiveRules v6Rules = new ReceiveRules(3, 53, true, 50, Optional.empty(), false, List.of());
+        ReceiveRules v6Rules = new ReceiveRules(3, 53, true, 50, Optional.empty(), false, List.of(), List.of());
         assertInstanceOf(Accepted.class, new ReceiveValidator(v6Rules).validate(v6.envelope(), v6.payload()));
     }
 
     @Test
     void anotherFamilyIsDropped() {
         GoldenAdvert v6 = GoldenAdvert.load("v3-ipv6");
-        ReceiveRules ipv4Rules = new ReceiveRules(3, 53, false, 50, Optional.empty(), false, List.of());
+        ReceiveRules ipv4Rules = new ReceiveRules(3, 53, false, 50, Optional.empty(), false, List.of(), List.of());
         Drop drop = assertInstanceOf(Drop.class, new ReceiveValidator(ipv4Rules).validate(v6.envelope(),
                 v6.payload()));
         assertEquals(DropReason.ADDRESS_FAMILY, drop.reason());
@@ -38,7 +38,7 @@ class ReceiveValidatorTest {
     void aWrongPasswordOnTheGoldenAdvertIsAnAuthenticationDrop() throws Exception {
         GoldenAdvert v2 = GoldenAdvert.load("v2-pass-ipv4");
         ReceiveRules rules = new ReceiveRules(2, 51, false, 1, Optional.of(AuthData.password("fulcrumX")), false,
-                List.of());
+                List.of(), List.of());
         Drop drop = assertInstanceOf(Drop.class, new ReceiveValidator(rules).validate(v2.envelope(), v2.payload()));
         assertEquals(DropReason.AUTHENTICATION, drop.reason());
     }
