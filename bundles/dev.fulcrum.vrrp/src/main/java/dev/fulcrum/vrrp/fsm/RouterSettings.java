@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.fsm;
 
+import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
@@ -23,18 +24,20 @@ import java.util.Optional;
  * @param garpRepeat       {@code garp_master_repeat}: gratuitous ARPs / NAs per burst
  * @param garpDelay        {@code garp_master_delay}: the second burst after becoming master; zero: none
  * @param v3ChecksumAsV2   keepalived.conf(5) {@code v3_checksum_as_v2}
+ * @param replyToLowerPriority a master answers a lower-priority advert with its own at once: keepalived's
+ *                         default; {@code vrrp_lower_prio_no_advert} (or strict mode) turns it off for the
+ *                         RFC's silent discard
+ * @param advertBeforeStepDown {@code vrrp_higher_prio_send_advert}: a master advertises once more before
+ *                         yielding to a higher priority
  */
 public record RouterSettings(String name, int version, int virtualRouterId, int priority, Duration advertInterval,
         InitialState initialState, boolean preempt, Duration preemptDelay, boolean accept, int downTimerAdverts,
         InetAddress primaryAddress, List<VirtualAddress> virtualAddresses, Optional<AuthData> authentication,
-        int garpRepeat, Duration garpDelay, boolean v3ChecksumAsV2) {
+        int garpRepeat, Duration garpDelay, boolean v3ChecksumAsV2, boolean replyToLowerPriority,
+        boolean advertBeforeStepDown) {
 
     /** RFC 5798 section 6.1: Master_Down_Interval is three advertisement intervals plus the skew. */
     public static final int DEFAULT_DOWN_TIMER_ADVERTS = 3;
-    /** keepalived.conf(5) {@code vrrp_garp_master_repeat} default. */
-    public static final int DEFAULT_GARP_REPEAT = 5;
-    /** keepalived.conf(5) {@code vrrp_garp_master_delay} default. */
-    public static final Duration DEFAULT_GARP_DELAY = Duration.ofSeconds(5);
     public static final int OWNER_PRIORITY = VrrpInstance.OWNER_PRIORITY;
 
     public RouterSettings {
@@ -58,11 +61,17 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
         }
     }
 
-    /**
-     * The settings of a vrrp_instance; a clear {@link IllegalArgumentException} for what this
-     * implementation cannot run (auth_type AH, an interval the version cannot carry).
-     */
+    /** {@link #from(VrrpInstance, VrrpDefaults, InetAddress)} with keepalived's global defaults. */
     public static RouterSettings from(VrrpInstance instance, InetAddress primaryAddress) {
+        return from(instance, VrrpDefaults.DEFAULTS, primaryAddress);
+    }
+
+    /**
+     * The settings of a vrrp_instance, its unset values taken from global_defs; a clear
+     * {@link IllegalArgumentException} for what this implementation cannot run (auth_type AH, an
+     * interval the version cannot carry).
+     */
+    public static RouterSettings from(VrrpInstance instance, VrrpDefaults defaults, InetAddress primaryAddress) {
         Optional<AuthData> authentication = Optional.empty();
         if (instance.authentication().isPresent()) {
             Authentication auth = instance.authentication().get();
@@ -75,24 +84,26 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
                 authentication = Optional.of(AuthData.password(auth.password()));
             }
         }
+        boolean strict = instance.strictMode() || defaults.strict();
         return new RouterSettings(instance.name(), instance.version(), instance.virtualRouterId(),
                 instance.priority(), instance.advertInterval(), instance.initialState(), !instance.nopreempt(),
                 instance.preemptDelay(), instance.accept(), DEFAULT_DOWN_TIMER_ADVERTS, primaryAddress,
                 instance.virtualAddresses(), authentication,
-                instance.garp().masterRepeat().orElse(DEFAULT_GARP_REPEAT),
-                instance.garp().masterDelay().orElse(DEFAULT_GARP_DELAY), false);
+                instance.garp().masterRepeat().orElse(defaults.garpMasterRepeat()),
+                instance.garp().masterDelay().orElse(defaults.garpMasterDelay()), false,
+                !(defaults.lowerPrioNoAdvert() || strict), defaults.higherPrioSendAdvert());
     }
 
     public RouterSettings withDownTimerAdverts(int adverts) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
                 preemptDelay, accept, adverts, primaryAddress, virtualAddresses, authentication, garpRepeat,
-                garpDelay, v3ChecksumAsV2);
+                garpDelay, v3ChecksumAsV2, replyToLowerPriority, advertBeforeStepDown);
     }
 
     public RouterSettings withV3ChecksumAsV2(boolean asV2) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
                 preemptDelay, accept, downTimerAdverts, primaryAddress, virtualAddresses, authentication, garpRepeat,
-                garpDelay, asV2);
+                garpDelay, asV2, replyToLowerPriority, advertBeforeStepDown);
     }
 
     /** RFC 5798 section 6.1: the owner always preempts, whatever Preempt_Mode says. */

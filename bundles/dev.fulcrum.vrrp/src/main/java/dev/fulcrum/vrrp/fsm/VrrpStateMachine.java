@@ -188,8 +188,14 @@ public final class VrrpStateMachine {
                 || advert.priority() == priority && compareUnsigned(source, settings.primaryAddress()) > 0;
         if (!higher) {
             log("lower priority advert (" + advert.priority() + ") from " + source.getHostAddress()
-                    + ", ours " + priority + ": discarding");
+                    + ", ours " + priority + (settings.replyToLowerPriority() ? ": answering" : ": discarding"));
+            if (settings.replyToLowerPriority()) {
+                actions.add(new SendAdvert(priority)); // keepalived: make the other master yield at once
+            }
             return;
+        }
+        if (settings.advertBeforeStepDown()) {
+            actions.add(new SendAdvert(priority)); // keepalived.conf(5) vrrp_higher_prio_send_advert
         }
         leaveMaster(false);
         if (settings.version() == 3) {

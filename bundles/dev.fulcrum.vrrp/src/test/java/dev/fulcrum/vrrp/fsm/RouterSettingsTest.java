@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.GarpSettings;
 import dev.fulcrum.api.model.vrrp.InitialState;
@@ -54,6 +55,24 @@ class RouterSettingsTest {
         assertEquals(Duration.ofSeconds(5), settings.garpDelay());
         assertEquals(25, settings.advertIntervalField());
         assertTrue(settings.preempt());
+    }
+
+    @Test
+    void unsetValuesComeFromGlobalDefs() {
+        VrrpDefaults d = VrrpDefaults.DEFAULTS;
+        VrrpDefaults global = new VrrpDefaults(2, false, Duration.ofSeconds(9), 3, d.garpMasterRefresh(),
+                d.garpInterval(), d.gnaInterval(), false, true, true, d.startupDelay(), d.mcastGroup4(),
+                d.mcastGroup6());
+        RouterSettings settings = RouterSettings.from(instance(3, Duration.ofSeconds(1), Optional.empty(), false,
+                GarpSettings.GLOBAL_DEFAULTS), global, PRIMARY);
+        assertEquals(3, settings.garpRepeat());
+        assertEquals(Duration.ofSeconds(9), settings.garpDelay());
+        assertFalse(settings.replyToLowerPriority());
+        assertTrue(settings.advertBeforeStepDown());
+        RouterSettings keepalivedDefaults = RouterSettings.from(instance(3, Duration.ofSeconds(1), Optional.empty(),
+                false, GarpSettings.GLOBAL_DEFAULTS), PRIMARY);
+        assertTrue(keepalivedDefaults.replyToLowerPriority());
+        assertFalse(keepalivedDefaults.advertBeforeStepDown());
     }
 
     @Test

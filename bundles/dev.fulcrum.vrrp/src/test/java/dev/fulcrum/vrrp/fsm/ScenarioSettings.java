@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.fsm;
 
+import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.GarpSettings;
 import dev.fulcrum.api.model.vrrp.InitialState;
@@ -20,7 +21,8 @@ import java.util.OptionalInt;
  * {@link VrrpInstance} (keepalived.conf(5) keywords) turned into {@link RouterSettings}.
  * Keys: version, vrid, priority, advert (s), address (the primary address), vips, state,
  * nopreempt, preempt-delay (s), no-accept, down-timer-adverts, auth (PASS password),
- * garp-repeat, garp-delay (s), subnets, checksum-as-v2.
+ * garp-repeat, garp-delay (s), subnets, checksum-as-v2, strict; global_defs flags
+ * lower-prio-no-advert, higher-prio-send-advert.
  */
 record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
 
@@ -39,6 +41,7 @@ record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
             }
         }
         String password = args.string("auth", null);
+        int garpRepeat = args.integer("garp-repeat", -1);
         try {
             VrrpInstance instance = new VrrpInstance("VI_1",
                     InitialState.valueOf(args.string("state", "BACKUP")), "veth0", args.integer("vrid", 51),
@@ -46,12 +49,17 @@ record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
                     args.seconds("advert", VrrpInstance.DEFAULT_ADVERT_INTERVAL), args.integer("version", 3),
                     Optional.ofNullable(password).map(p -> new Authentication(Authentication.Type.PASS, p)), vips,
                     List.of(), args.flag("nopreempt"), args.seconds("preempt-delay", Duration.ZERO),
-                    !args.flag("no-accept"), false, Optional.empty(), List.of(), Optional.empty(), List.of(),
+                    !args.flag("no-accept"), args.flag("strict"), Optional.empty(), List.of(), Optional.empty(),
+                    List.of(),
                     List.of(), false, NotifyScripts.NONE, false,
-                    new GarpSettings(Optional.of(args.seconds("garp-delay", RouterSettings.DEFAULT_GARP_DELAY)),
-                            OptionalInt.of(args.integer("garp-repeat", RouterSettings.DEFAULT_GARP_REPEAT)),
-                            Optional.empty()));
-            RouterSettings router = RouterSettings.from(instance, primary)
+                    new GarpSettings(Optional.ofNullable(args.seconds("garp-delay", null)),
+                            garpRepeat < 0 ? OptionalInt.empty() : OptionalInt.of(garpRepeat), Optional.empty()));
+            VrrpDefaults d = VrrpDefaults.DEFAULTS;
+            VrrpDefaults defaults = new VrrpDefaults(d.version(), d.strict(), d.garpMasterDelay(),
+                    d.garpMasterRepeat(), d.garpMasterRefresh(), d.garpInterval(), d.gnaInterval(),
+                    d.skipCheckAdvAddr(), args.flag("lower-prio-no-advert"), args.flag("higher-prio-send-advert"),
+                    d.startupDelay(), d.mcastGroup4(), d.mcastGroup6());
+            RouterSettings router = RouterSettings.from(instance, defaults, primary)
                     .withDownTimerAdverts(args.integer("down-timer-adverts",
                             RouterSettings.DEFAULT_DOWN_TIMER_ADVERTS))
                     .withV3ChecksumAsV2(args.flag("checksum-as-v2"));

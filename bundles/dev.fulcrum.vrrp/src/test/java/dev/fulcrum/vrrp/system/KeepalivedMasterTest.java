@@ -53,7 +53,7 @@ class KeepalivedMasterTest {
         RouterSettings settings = new RouterSettings("VI_1", 3, 51, 100, Duration.ofSeconds(1), InitialState.BACKUP,
                 true, Duration.ZERO, true, 3, InetAddress.getByName("192.0.2.2"),
                 List.of(VirtualAddress.of(InetAddress.getByName("192.0.2.100"))), Optional.empty(), 1,
-                Duration.ZERO, false);
+                Duration.ZERO, false, true, false);
         ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(
                 List.of(new Subnet(InetAddress.getByName("192.0.2.2"), 24))));
         VrrpStateMachine machine = new VrrpStateMachine(settings);
