@@ -21,8 +21,7 @@ import java.util.Optional;
  *
  * @param primaryAddress   the interface address adverts are sent from; breaks priority ties (RFC 5798 section 6.4.3)
  * @param downTimerAdverts keepalived.conf(5) {@code down_timer_adverts} 1..100, default 3
- * @param garpRepeat       {@code garp_master_repeat}: gratuitous ARPs / NAs per burst
- * @param garpDelay        {@code garp_master_delay}: the second burst after becoming master; zero: none
+ * @param garp             {@code garp_master_repeat}, {@code garp_master_delay}, {@code garp_master_refresh}
  * @param v3ChecksumAsV2   keepalived.conf(5) {@code v3_checksum_as_v2}
  * @param replyToLowerPriority a master answers a lower-priority advert with its own at once: keepalived's
  *                         default; {@code vrrp_lower_prio_no_advert} (or strict mode) turns it off for the
@@ -33,7 +32,7 @@ import java.util.Optional;
 public record RouterSettings(String name, int version, int virtualRouterId, int priority, Duration advertInterval,
         InitialState initialState, boolean preempt, Duration preemptDelay, boolean accept, int downTimerAdverts,
         InetAddress primaryAddress, List<VirtualAddress> virtualAddresses, Optional<AuthData> authentication,
-        int garpRepeat, Duration garpDelay, boolean v3ChecksumAsV2, boolean replyToLowerPriority,
+        GarpPolicy garp, boolean v3ChecksumAsV2, boolean replyToLowerPriority,
         boolean advertBeforeStepDown) {
 
     /** RFC 5798 section 6.1: Master_Down_Interval is three advertisement intervals plus the skew. */
@@ -56,9 +55,7 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
         if (downTimerAdverts < 1 || downTimerAdverts > 100) {
             throw new IllegalArgumentException("(" + name + ") down_timer_adverts must be 1..100: " + downTimerAdverts);
         }
-        if (garpRepeat < 0) {
-            throw new IllegalArgumentException("(" + name + ") garp_master_repeat must not be negative");
-        }
+        Objects.requireNonNull(garp, "garp");
     }
 
     /** {@link #from(VrrpInstance, VrrpDefaults, InetAddress)} with keepalived's global defaults. */
@@ -89,21 +86,20 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
                 instance.priority(), instance.advertInterval(), instance.initialState(), !instance.nopreempt(),
                 instance.preemptDelay(), instance.accept(), DEFAULT_DOWN_TIMER_ADVERTS, primaryAddress,
                 instance.virtualAddresses(), authentication,
-                instance.garp().masterRepeat().orElse(defaults.garpMasterRepeat()),
-                instance.garp().masterDelay().orElse(defaults.garpMasterDelay()), false,
+                GarpPolicy.of(instance.garp(), defaults), false,
                 !(defaults.lowerPrioNoAdvert() || strict), defaults.higherPrioSendAdvert());
     }
 
     public RouterSettings withDownTimerAdverts(int adverts) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
-                preemptDelay, accept, adverts, primaryAddress, virtualAddresses, authentication, garpRepeat,
-                garpDelay, v3ChecksumAsV2, replyToLowerPriority, advertBeforeStepDown);
+                preemptDelay, accept, adverts, primaryAddress, virtualAddresses, authentication, garp,
+                v3ChecksumAsV2, replyToLowerPriority, advertBeforeStepDown);
     }
 
     public RouterSettings withV3ChecksumAsV2(boolean asV2) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
-                preemptDelay, accept, downTimerAdverts, primaryAddress, virtualAddresses, authentication, garpRepeat,
-                garpDelay, asV2, replyToLowerPriority, advertBeforeStepDown);
+                preemptDelay, accept, downTimerAdverts, primaryAddress, virtualAddresses, authentication, garp,
+                asV2, replyToLowerPriority, advertBeforeStepDown);
     }
 
     /** RFC 5798 section 6.1: the owner always preempts, whatever Preempt_Mode says. */

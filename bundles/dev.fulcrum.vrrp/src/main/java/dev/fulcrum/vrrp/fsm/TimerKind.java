@@ -7,5 +7,7 @@ public enum TimerKind {
     /** RFC 5798 section 6.2 Master_Down_Timer: a backup's wait for the master. */
     MASTER_DOWN,
     /** keepalived.conf(5) {@code garp_master_delay}: the second burst of gratuitous ARP / NA after becoming master. */
-    GARP_DELAY
+    GARP_DELAY,
+    /** keepalived.conf(5) {@code garp_master_refresh}: the next periodic announcement while master. */
+    GARP_REFRESH
 }

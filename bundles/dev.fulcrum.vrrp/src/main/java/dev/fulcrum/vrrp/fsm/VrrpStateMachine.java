@@ -226,7 +226,13 @@ public final class VrrpStateMachine {
             }
             case GARP_DELAY -> {
                 if (state == VrrpState.MASTER) {
-                    announce();
+                    announce(settings.garp().repeat());
+                }
+            }
+            case GARP_REFRESH -> {
+                if (state == VrrpState.MASTER) {
+                    announce(GarpPolicy.REFRESH_REPEAT);
+                    startTimer(TimerKind.GARP_REFRESH, at.plus(settings.garp().refresh()));
                 }
             }
         }
@@ -282,10 +288,13 @@ public final class VrrpStateMachine {
             actions.add(new BlockVipTraffic(vips));
         }
         actions.add(new SendAdvert(priority));
-        announce();
+        announce(settings.garp().repeat());
         startTimer(TimerKind.ADVERT, at.plus(settings.advertInterval()));
-        if (!settings.garpDelay().isZero()) {
-            startTimer(TimerKind.GARP_DELAY, at.plus(settings.garpDelay()));
+        if (!settings.garp().delay().isZero()) {
+            startTimer(TimerKind.GARP_DELAY, at.plus(settings.garp().delay()));
+        }
+        if (!settings.garp().refresh().isZero()) {
+            startTimer(TimerKind.GARP_REFRESH, at.plus(settings.garp().refresh()));
         }
         transition(VrrpState.MASTER, reason);
     }
@@ -294,6 +303,7 @@ public final class VrrpStateMachine {
     private void leaveMaster(boolean resign) {
         cancelTimer(TimerKind.ADVERT);
         cancelTimer(TimerKind.GARP_DELAY);
+        cancelTimer(TimerKind.GARP_REFRESH);
         if (resign) {
             actions.add(new SendAdvert(0));
         }
@@ -305,17 +315,17 @@ public final class VrrpStateMachine {
     }
 
     /** Gratuitous ARP for the IPv4 addresses, unsolicited NA for the IPv6 ones (RFC 5798 section 6.4.2). */
-    private void announce() {
+    private void announce(int repeat) {
         List<InetAddress> ipv4 = new ArrayList<>();
         List<InetAddress> ipv6 = new ArrayList<>();
         for (VirtualAddress vip : settings.virtualAddresses()) {
             (vip.address() instanceof Inet4Address ? ipv4 : ipv6).add(vip.address());
         }
         if (!ipv4.isEmpty()) {
-            actions.add(new SendGratuitousArp(ipv4, settings.garpRepeat()));
+            actions.add(new SendGratuitousArp(ipv4, repeat));
         }
         if (!ipv6.isEmpty()) {
-            actions.add(new SendUnsolicitedNa(ipv6, settings.garpRepeat()));
+            actions.add(new SendUnsolicitedNa(ipv6, repeat));
         }
     }
 

@@ -38,8 +38,8 @@ class RouterSettingsTest {
         assertFalse(settings.preempt());
         assertEquals(Duration.ofSeconds(3), settings.preemptDelay());
         assertEquals(Optional.of(AuthData.password("fulcrum")), settings.authentication());
-        assertEquals(2, settings.garpRepeat());
-        assertEquals(Duration.ofSeconds(7), settings.garpDelay());
+        assertEquals(2, settings.garp().repeat());
+        assertEquals(Duration.ofSeconds(7), settings.garp().delay());
         assertEquals(RouterSettings.DEFAULT_DOWN_TIMER_ADVERTS, settings.downTimerAdverts());
         assertEquals(2, settings.advertIntervalField());
         ReceiveRules rules = settings.receiveRules(List.of(new Subnet(PRIMARY, 8)));
@@ -51,8 +51,8 @@ class RouterSettingsTest {
     void keepalivedDefaultsForGarp() {
         RouterSettings settings = RouterSettings.from(instance(3, Duration.ofMillis(250), Optional.empty(), false,
                 GarpSettings.GLOBAL_DEFAULTS), PRIMARY);
-        assertEquals(5, settings.garpRepeat());
-        assertEquals(Duration.ofSeconds(5), settings.garpDelay());
+        assertEquals(5, settings.garp().repeat());
+        assertEquals(Duration.ofSeconds(5), settings.garp().delay());
         assertEquals(25, settings.advertIntervalField());
         assertTrue(settings.preempt());
     }
@@ -65,8 +65,8 @@ class RouterSettingsTest {
                 d.mcastGroup6());
         RouterSettings settings = RouterSettings.from(instance(3, Duration.ofSeconds(1), Optional.empty(), false,
                 GarpSettings.GLOBAL_DEFAULTS), global, PRIMARY);
-        assertEquals(3, settings.garpRepeat());
-        assertEquals(Duration.ofSeconds(9), settings.garpDelay());
+        assertEquals(3, settings.garp().repeat());
+        assertEquals(Duration.ofSeconds(9), settings.garp().delay());
         assertFalse(settings.replyToLowerPriority());
         assertTrue(settings.advertBeforeStepDown());
         RouterSettings keepalivedDefaults = RouterSettings.from(instance(3, Duration.ofSeconds(1), Optional.empty(),

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * {@link VrrpInstance} (keepalived.conf(5) keywords) turned into {@link RouterSettings}.
  * Keys: version, vrid, priority, advert (s), address (the primary address), vips, state,
  * nopreempt, preempt-delay (s), no-accept, down-timer-adverts, auth (PASS password),
- * garp-repeat, garp-delay (s), subnets, checksum-as-v2, strict; global_defs flags
+ * garp-repeat, garp-delay (s), garp-refresh (s), subnets, checksum-as-v2, strict; global_defs flags
  * lower-prio-no-advert, higher-prio-send-advert.
  */
 record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
@@ -53,7 +53,8 @@ record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
                     List.of(),
                     List.of(), false, NotifyScripts.NONE, false,
                     new GarpSettings(Optional.ofNullable(args.seconds("garp-delay", null)),
-                            garpRepeat < 0 ? OptionalInt.empty() : OptionalInt.of(garpRepeat), Optional.empty()));
+                            garpRepeat < 0 ? OptionalInt.empty() : OptionalInt.of(garpRepeat),
+                            Optional.ofNullable(args.seconds("garp-refresh", null))));
             VrrpDefaults d = VrrpDefaults.DEFAULTS;
             VrrpDefaults defaults = new VrrpDefaults(d.version(), d.strict(), d.garpMasterDelay(),
                     d.garpMasterRepeat(), d.garpMasterRefresh(), d.garpInterval(), d.gnaInterval(),

@@ -43,7 +43,8 @@ class VrrpStateMachinePropertyTest {
         RouterSettings settings = new RouterSettings("VI_1", version3 ? 3 : 2, 51, priority, Duration.ofSeconds(1),
                 ownerStartsMaster ? InitialState.MASTER : InitialState.BACKUP, true, Duration.ofSeconds(2), false, 3,
                 InetAddress.getByName("192.0.2.10"), List.of(VirtualAddress.of(InetAddress.getByName("192.0.2.100"))),
-                Optional.empty(), 1, Duration.ofSeconds(5), false, true, false);
+                Optional.empty(), new GarpPolicy(1, Duration.ofSeconds(5), Duration.ofSeconds(3)), false, true,
+                false);
         VrrpStateMachine machine = new VrrpStateMachine(settings);
         Map<TimerKind, Instant> armed = new EnumMap<>(TimerKind.class);
         boolean vipsUp = false;

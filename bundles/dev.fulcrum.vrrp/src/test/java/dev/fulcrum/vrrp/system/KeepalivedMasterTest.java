@@ -12,6 +12,7 @@ import dev.fulcrum.vrrp.fsm.Action.CancelTimer;
 import dev.fulcrum.vrrp.fsm.Action.StartTimer;
 import dev.fulcrum.vrrp.fsm.Action.StateChanged;
 import dev.fulcrum.vrrp.fsm.Event;
+import dev.fulcrum.vrrp.fsm.GarpPolicy;
 import dev.fulcrum.vrrp.fsm.RouterSettings;
 import dev.fulcrum.vrrp.fsm.TimerKind;
 import dev.fulcrum.vrrp.fsm.VrrpState;
@@ -52,8 +53,8 @@ class KeepalivedMasterTest {
         List<Captured> adverts = captureKeepalivedUntilItResigns();
         RouterSettings settings = new RouterSettings("VI_1", 3, 51, 100, Duration.ofSeconds(1), InitialState.BACKUP,
                 true, Duration.ZERO, true, 3, InetAddress.getByName("192.0.2.2"),
-                List.of(VirtualAddress.of(InetAddress.getByName("192.0.2.100"))), Optional.empty(), 1,
-                Duration.ZERO, false, true, false);
+                List.of(VirtualAddress.of(InetAddress.getByName("192.0.2.100"))), Optional.empty(),
+                new GarpPolicy(1, Duration.ZERO, Duration.ZERO), false, true, false);
         ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(
                 List.of(new Subnet(InetAddress.getByName("192.0.2.2"), 24))));
         VrrpStateMachine machine = new VrrpStateMachine(settings);
