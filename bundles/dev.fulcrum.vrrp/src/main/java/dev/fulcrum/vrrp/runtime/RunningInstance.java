@@ -15,7 +15,6 @@ import dev.fulcrum.vrrp.packet.ReceiveValidator;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /** One configured vrrp_instance with what it holds open: its rtnetlink connection, raw socket, ARP socket and reader. */
@@ -42,7 +41,7 @@ final class RunningInstance {
      * and nothing stays open.
      */
     static RunningInstance start(VrrpInstance config, VrrpDefaults defaults, NetlinkConnector connector,
-            Namespace namespace, ScheduledExecutorService loop, InstantSource clock,
+            Namespace namespace, EventLoop loop, InstantSource clock,
             Consumer<StateChanged> listener) throws IOException {
         Connection connection = connector.open(NetlinkProtocol.ROUTE, namespace);
         VrrpSocket socket = null;

@@ -16,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The VRRP instances of one network namespace, on one event-loop thread: {@link #apply} brings the
@@ -33,7 +30,7 @@ public final class VrrpEngine implements AutoCloseable {
     private final NetlinkConnector connector;
     private final Namespace namespace;
     private final InstantSource clock;
-    private final ScheduledExecutorService loop;
+    private final ExecutorLoop loop;
     private final Map<String, RunningInstance> running = new LinkedHashMap<>();
     private final InstanceEvents events;
 
@@ -42,11 +39,7 @@ public final class VrrpEngine implements AutoCloseable {
         this.namespace = namespace;
         this.clock = clock;
         this.events = events;
-        this.loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vrrp-loop-" + namespace);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.loop = new ExecutorLoop("vrrp-loop-" + namespace);
     }
 
     /**
@@ -108,7 +101,7 @@ public final class VrrpEngine implements AutoCloseable {
 
     /** Stops every instance at once without resigning, as a crash would; for failover tests and benchmarks. */
     public synchronized void abort() {
-        loop.shutdownNow();
+        loop.close();
         running.values().forEach(RunningInstance::abort);
         running.clear();
     }
@@ -124,12 +117,7 @@ public final class VrrpEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             running.clear();
-            loop.shutdownNow();
-            try {
-                loop.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.close();
         }
     }
 

@@ -31,9 +31,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,16 +46,16 @@ public final class VrrpRouter {
     private final VrrpStateMachine machine;
     private final ReceiveValidator validator;
     private final VrrpPort port;
-    private final ScheduledExecutorService loop;
+    private final EventLoop loop;
     private final InstantSource clock;
     private final Consumer<StateChanged> listener;
     private final DropCounters drops = new DropCounters();
-    private final Map<TimerKind, ScheduledFuture<?>> timers = new EnumMap<>(TimerKind.class);
+    private final Map<TimerKind, EventLoop.Scheduled> timers = new EnumMap<>(TimerKind.class);
     private volatile VrrpState state = VrrpState.INITIALIZE;
     private volatile long failedActions;
 
     /** @param listener told of each state change on the loop thread, after the change's actions */
-    public VrrpRouter(RouterSettings settings, ReceiveValidator validator, VrrpPort port, ScheduledExecutorService loop,
+    public VrrpRouter(RouterSettings settings, ReceiveValidator validator, VrrpPort port, EventLoop loop,
             InstantSource clock, Consumer<StateChanged> listener) {
         this.machine = new VrrpStateMachine(settings);
         this.validator = validator;
@@ -74,12 +71,7 @@ public final class VrrpRouter {
 
     /** RFC 5798 section 6.4.3 Shutdown: a master resigns with priority 0. Waits for it to be done. */
     public void shutdown() throws InterruptedException {
-        var done = loop.submit(() -> handle(new Event.Shutdown(clock.instant())));
-        try {
-            done.get(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.log(Level.WARNING, "VRRP shutdown did not complete: " + e);
-        }
+        loop.run(() -> handle(new Event.Shutdown(clock.instant())));
     }
 
     /** A datagram from the socket reader: validated and handed to the machine on the loop. */
@@ -144,9 +136,9 @@ public final class VrrpRouter {
         } else if (action instanceof StartTimer start) {
             schedule(start.kind(), start.at());
         } else if (action instanceof CancelTimer cancel) {
-            ScheduledFuture<?> timer = timers.remove(cancel.kind());
+            EventLoop.Scheduled timer = timers.remove(cancel.kind());
             if (timer != null) {
-                timer.cancel(false);
+                timer.cancel();
             }
         } else if (action instanceof StateChanged changed) {
             state = changed.to();
@@ -160,17 +152,17 @@ public final class VrrpRouter {
     }
 
     private void schedule(TimerKind kind, Instant at) {
-        ScheduledFuture<?> previous = timers.remove(kind);
+        EventLoop.Scheduled previous = timers.remove(kind);
         if (previous != null) {
-            previous.cancel(false);
+            previous.cancel();
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        Duration delay = Duration.between(clock.instant(), at);
         // The scheduler's clock (nanoTime) and the instant source may disagree by a hair: never tell the
         // machine a time before the deadline it asked for, or it would take the timer for a stale one.
         timers.put(kind, loop.schedule(() -> {
             timers.remove(kind);
             Instant now = clock.instant();
             handle(new Event.TimerFired(now.isBefore(at) ? at : now, kind));
-        }, delay, TimeUnit.NANOSECONDS));
+        }, delay.isNegative() ? Duration.ZERO : delay));
     }
 }
