@@ -63,4 +63,17 @@ public sealed interface Event {
             Objects.requireNonNull(at, "at");
         }
     }
+
+    /**
+     * keepalived.conf(5) {@code vrrp_sync_group}: another member of the group became {@code target}
+     * (MASTER or BACKUP) and this instance follows at once: a backup takes over without waiting for
+     * its master down timer, a master steps down without resigning.
+     */
+    record Follow(Instant at, VrrpState target, String reason) implements Event {
+        public Follow {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

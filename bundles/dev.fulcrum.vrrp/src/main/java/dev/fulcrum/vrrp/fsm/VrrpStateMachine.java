@@ -16,6 +16,7 @@ import dev.fulcrum.vrrp.fsm.Action.UnblockVipTraffic;
 import dev.fulcrum.vrrp.fsm.Event.AdvertReceived;
 import dev.fulcrum.vrrp.fsm.Event.FaultCleared;
 import dev.fulcrum.vrrp.fsm.Event.FaultRaised;
+import dev.fulcrum.vrrp.fsm.Event.Follow;
 import dev.fulcrum.vrrp.fsm.Event.PriorityChanged;
 import dev.fulcrum.vrrp.fsm.Event.Shutdown;
 import dev.fulcrum.vrrp.fsm.Event.Startup;
@@ -90,6 +91,8 @@ public final class VrrpStateMachine {
             faultCleared(at, cleared.source());
         } else if (event instanceof PriorityChanged changed) {
             priorityChanged(changed.priority());
+        } else if (event instanceof Follow follow) {
+            follow(at, follow.target(), follow.reason());
         }
         return List.copyOf(actions);
     }
@@ -276,6 +279,17 @@ public final class VrrpStateMachine {
         if (clamped != priority) {
             log("priority " + priority + " -> " + clamped);
             priority = clamped;
+        }
+    }
+
+    /** keepalived's sync group: only BACKUP to MASTER and MASTER to BACKUP follow; FAULT goes through faults. */
+    private void follow(Instant at, VrrpState target, String reason) {
+        if (state == VrrpState.BACKUP && target == VrrpState.MASTER) {
+            becomeMaster(at, reason);
+        } else if (state == VrrpState.MASTER && target == VrrpState.BACKUP) {
+            leaveMaster(false);
+            startTimer(TimerKind.MASTER_DOWN, at.plus(masterDownInterval()));
+            transition(VrrpState.BACKUP, reason);
         }
     }
 
