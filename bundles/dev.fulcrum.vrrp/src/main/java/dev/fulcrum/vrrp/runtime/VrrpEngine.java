@@ -3,6 +3,8 @@ package dev.fulcrum.vrrp.runtime;
 import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
+import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
+import dev.fulcrum.api.os.ProcessRunner;
 import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
 import dev.fulcrum.vrrp.fsm.Action.StateChanged;
@@ -15,13 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The VRRP instances of one network namespace, on one event-loop thread: {@link #apply} brings the
- * running set to a configuration (keepalived's reload semantics, issue 7 "live changes"): a removed
- * instance resigns with priority 0, a new one starts in Backup, a change of priority alone reaches
- * the running state machine without a restart, any other change restarts the instance.
+ * The VRRP instances of one network namespace, on one event-loop thread, with what surrounds them:
+ * tracking (vrrp_script, track_interface), sync groups and notify scripts. {@link #apply} brings
+ * the running set to a configuration (issue 7 "live changes"): a removed instance resigns with
+ * priority 0, a new one starts in Backup, a change of priority alone reaches the running state
+ * machine without a restart, any other change restarts the instance.
  */
 public final class VrrpEngine implements AutoCloseable {
 
@@ -30,16 +32,28 @@ public final class VrrpEngine implements AutoCloseable {
     private final NetlinkConnector connector;
     private final Namespace namespace;
     private final InstantSource clock;
+    private final InstanceEvents events;
     private final ExecutorLoop loop;
     private final Map<String, RunningInstance> running = new LinkedHashMap<>();
-    private final InstanceEvents events;
+    /** What the loop-side helpers see of {@link #running}; replaced, never changed, by {@link #apply}. */
+    private volatile Map<VrrpInstance, VrrpRouter> routers = Map.of();
+    private final Tracker tracker;
+    private final SyncGroups syncGroups;
+    private final ScriptTracker scripts;
+    private final Notifier notifier;
 
-    public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, InstanceEvents events) {
+    public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
+            InstanceEvents events) {
         this.connector = connector;
         this.namespace = namespace;
         this.clock = clock;
         this.events = events;
         this.loop = new ExecutorLoop("vrrp-loop-" + namespace);
+        this.tracker = new Tracker(() -> routers);
+        this.syncGroups = new SyncGroups(this::routerNamed);
+        this.scripts = new ScriptTracker(runner, (name, good) -> loop.execute(() -> tracker.scriptChanged(name, good)),
+                "vrrp-scripts-" + namespace);
+        this.notifier = new Notifier(runner, "vrrp-notify-" + namespace);
     }
 
     /**
@@ -55,6 +69,7 @@ public final class VrrpEngine implements AutoCloseable {
                 running.remove(name).stop();
             }
         }
+        syncGroups.configure(config);
         List<String> problems = new ArrayList<>();
         for (VrrpInstance instance : wanted.values()) {
             RunningInstance current = running.get(instance.name());
@@ -62,16 +77,16 @@ public final class VrrpEngine implements AutoCloseable {
                 continue;
             }
             if (current != null && LiveChange.onlyPriorityDiffers(current.config(), instance)) {
-                current.router().priorityChanged(instance.priority());
-                running.put(instance.name(), current.withConfig(instance));
+                running.put(instance.name(), current.withConfig(instance)); // the tracker sends the new priority
                 continue;
             }
             if (current != null) {
                 running.remove(instance.name()).stop();
             }
+            loop.run(() -> tracker.forget(instance.name()));
             try {
                 running.put(instance.name(), RunningInstance.start(instance, defaults, connector, namespace, loop,
-                        clock, change -> events.stateChanged(instance, change)));
+                        clock, change -> stateChanged(instance, change)));
             } catch (IOException | RuntimeException e) {
                 String problem = "(" + instance.name() + ") cannot run on " + instance.interfaceName() + ": "
                         + e.getMessage();
@@ -79,36 +94,59 @@ public final class VrrpEngine implements AutoCloseable {
                 problems.add(problem);
             }
         }
+        Map<VrrpInstance, VrrpRouter> snapshot = new LinkedHashMap<>();
+        running.values().forEach(r -> snapshot.put(r.config(), r.router()));
+        routers = snapshot;
+        loop.run(() -> tracker.configure(config));
+        scripts.configure(config.scripts());
         return problems;
     }
 
+    /** On the loop: a router changed state. */
+    private void stateChanged(VrrpInstance instance, StateChanged change) {
+        VrrpRouter router = routerNamed(instance.name());
+        int priority = router == null ? instance.priority() : router.priority();
+        notifier.notify(instance.notifyScripts(), "INSTANCE", instance.name(), change.to(), priority);
+        syncGroups.stateChanged(instance.name(), change);
+        VrrpSyncGroup group = syncGroups.groupOf(instance.name());
+        if (group != null && group.group().stream().map(this::routerNamed)
+                .allMatch(member -> member != null && member.state() == change.to())) {
+            notifier.notify(group.notifyScripts(), "GROUP", group.name(), change.to(), priority);
+        }
+        events.stateChanged(instance, change);
+    }
+
+    private VrrpRouter routerNamed(String name) {
+        return routers.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
     /** The state of each running instance, by name. */
-    public synchronized Map<String, VrrpState> states() {
+    public Map<String, VrrpState> states() {
         Map<String, VrrpState> states = new LinkedHashMap<>();
-        running.forEach((name, instance) -> states.put(name, instance.router().state()));
+        routers.forEach((instance, router) -> states.put(instance.name(), router.state()));
         return states;
     }
 
-    public synchronized Set<String> names() {
-        return Set.copyOf(running.keySet());
-    }
-
-    /** The router of a running instance, for tracking and sync groups; null when not running. */
-    synchronized VrrpRouter router(String name) {
-        RunningInstance instance = running.get(name);
-        return instance == null ? null : instance.router();
+    /** The router of a running instance; null when it does not run. */
+    public VrrpRouter router(String name) {
+        return routerNamed(name);
     }
 
     /** Stops every instance at once without resigning, as a crash would; for failover tests and benchmarks. */
     public synchronized void abort() {
+        scripts.close();
         loop.close();
         running.values().forEach(RunningInstance::abort);
         running.clear();
+        routers = Map.of();
+        notifier.close();
     }
 
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
     @Override
     public synchronized void close() {
+        scripts.close();
         try {
             for (RunningInstance instance : running.values()) {
                 instance.stop();
@@ -117,7 +155,9 @@ public final class VrrpEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             running.clear();
+            routers = Map.of();
             loop.close();
+            notifier.close();
         }
     }
 

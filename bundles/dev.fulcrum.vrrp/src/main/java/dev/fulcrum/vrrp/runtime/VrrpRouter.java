@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -53,6 +54,7 @@ public final class VrrpRouter {
     private final Map<TimerKind, EventLoop.Scheduled> timers = new EnumMap<>(TimerKind.class);
     private volatile VrrpState state = VrrpState.INITIALIZE;
     private volatile long failedActions;
+    private volatile int priority;
 
     /** @param listener told of each state change on the loop thread, after the change's actions */
     public VrrpRouter(RouterSettings settings, ReceiveValidator validator, VrrpPort port, EventLoop loop,
@@ -63,6 +65,7 @@ public final class VrrpRouter {
         this.loop = loop;
         this.clock = clock;
         this.listener = listener;
+        this.priority = settings.priority();
     }
 
     public void start() {
@@ -96,12 +99,22 @@ public final class VrrpRouter {
         loop.execute(() -> handle(new Event.FaultCleared(clock.instant(), source)));
     }
 
+    /** keepalived.conf(5) {@code vrrp_sync_group}: another member went to {@code target}. */
+    public void follow(VrrpState target, String reason) {
+        loop.execute(() -> handle(new Event.Follow(clock.instant(), target, reason)));
+    }
+
     public void priorityChanged(int priority) {
         loop.execute(() -> handle(new Event.PriorityChanged(clock.instant(), priority)));
     }
 
     public VrrpState state() {
         return state;
+    }
+
+    /** The priority adverts carry now (the configured one moved by tracking weights). */
+    public int priority() {
+        return priority;
     }
 
     public DropCounters drops() {
@@ -114,7 +127,9 @@ public final class VrrpRouter {
     }
 
     private void handle(Event event) {
-        for (Action action : machine.handle(event)) {
+        List<Action> actions = machine.handle(event);
+        priority = machine.priority();
+        for (Action action : actions) {
             try {
                 perform(action);
             } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.fulcrum.config.keepalived.model.KeepalivedConfig;
 import dev.fulcrum.config.keepalived.model.KeepalivedConfigs;
 import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.internal.JnaNetlinkConnector;
+import dev.fulcrum.os.internal.OsProcessRunner;
 import dev.fulcrum.testing.NetworkNamespace;
 import dev.fulcrum.vrrp.runtime.VrrpEngine;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class VrrpLan implements AutoCloseable {
     /** Starts Fulcrum's VRRP engine in host {@code number}'s namespace with the instances of {@code config}. */
     VrrpEngine startFulcrum(int number, String config) throws IOException, InterruptedException {
         VrrpEngine engine = new VrrpEngine(new JnaNetlinkConnector(), Namespace.named(host(number).name()),
-                InstantSource.system(), (instance, change) -> { });
+                InstantSource.system(), new OsProcessRunner(), (instance, change) -> { });
         engines.add(engine);
         KeepalivedConfig parsed = parse(config);
         List<String> problems = engine.apply(parsed.vrrp(), parsed.global().vrrp());
