@@ -41,6 +41,8 @@ public final class VrrpEngine implements AutoCloseable {
     private final SyncGroups syncGroups;
     private final ScriptTracker scripts;
     private final Notifier notifier;
+    /** Started with the first instance; null before, or when link notifications cannot be had. */
+    private LinkWatcher links;
 
     public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
             InstanceEvents events) {
@@ -71,6 +73,14 @@ public final class VrrpEngine implements AutoCloseable {
         }
         syncGroups.configure(config);
         List<String> problems = new ArrayList<>();
+        if (links == null && !config.instances().isEmpty()) {
+            try {
+                links = LinkWatcher.start(connector, namespace,
+                        (name, up) -> loop.execute(() -> tracker.linkChanged(name, up)));
+            } catch (IOException e) {
+                problems.add("link states (track_interface) unavailable: " + e.getMessage());
+            }
+        }
         for (VrrpInstance instance : wanted.values()) {
             RunningInstance current = running.get(instance.name());
             if (current != null && current.config().equals(instance)) {
@@ -135,6 +145,7 @@ public final class VrrpEngine implements AutoCloseable {
 
     /** Stops every instance at once without resigning, as a crash would; for failover tests and benchmarks. */
     public synchronized void abort() {
+        closeLinks();
         scripts.close();
         loop.close();
         running.values().forEach(RunningInstance::abort);
@@ -146,6 +157,7 @@ public final class VrrpEngine implements AutoCloseable {
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
     @Override
     public synchronized void close() {
+        closeLinks();
         scripts.close();
         try {
             for (RunningInstance instance : running.values()) {
@@ -158,6 +170,13 @@ public final class VrrpEngine implements AutoCloseable {
             routers = Map.of();
             loop.close();
             notifier.close();
+        }
+    }
+
+    private void closeLinks() {
+        if (links != null) {
+            links.close();
+            links = null;
         }
     }
 

@@ -113,6 +113,31 @@ class TrackingTest {
         }
     }
 
+    @Test
+    void trackInterfaceWeightAndTheOwnInterfaceGoingDown() throws Exception {
+        try (VrrpLan lan = VrrpLan.create(directory)) {
+            lan.host(1).exec("ip", "link", "add", "d0", "type", "veth", "peer", "name", "d1"); // no dummy module here
+            lan.host(1).exec("ip", "link", "set", "d1", "up");
+            lan.host(1).exec("ip", "link", "set", "d0", "up");
+            VrrpEngine tracked = lan.startFulcrum(1, FulcrumKeepalivedTest.conf("BACKUP", 200, 3,
+                    "track_interface {\n d0 weight -150\n }"));
+            await("master", () -> is(tracked, "VI_1", VrrpState.MASTER));
+            VrrpEngine other = lan.startFulcrum(2, FulcrumKeepalivedTest.conf("BACKUP", 100, 3, ""));
+            await("backup", () -> is(other, "VI_1", VrrpState.BACKUP));
+
+            lan.host(1).exec("ip", "link", "set", "d0", "down");
+            await("d0 down: 200 - 150 = 50, the peer preempts", () -> is(other, "VI_1", VrrpState.MASTER)
+                    && is(tracked, "VI_1", VrrpState.BACKUP));
+            lan.host(1).exec("ip", "link", "set", "d0", "up");
+            await("d0 up again: back to 200, preempting", () -> is(tracked, "VI_1", VrrpState.MASTER)
+                    && is(other, "VI_1", VrrpState.BACKUP));
+
+            lan.host(1).exec("ip", "link", "set", "e0", "down");
+            await("its own interface down: FAULT", () -> is(tracked, "VI_1", VrrpState.FAULT));
+            await("the peer takes over", () -> is(other, "VI_1", VrrpState.MASTER) && lan.holds(2, VIP));
+        }
+    }
+
     /** Two instances in one sync group; only VI_1 gets {@code vi1Extra}. */
     private static String pair(int priority, String vi1Extra) {
         return """
