@@ -42,6 +42,8 @@ import org.osgi.framework.ServiceReference;
 public class ReconcileIT {
 
     private static final String STAGED = "fulcrum.it.staged";
+    /** The image's own reconcilers before the test deploys its own: dev.fulcrum.vrrp's "vrrp". */
+    private static final int IMAGE_RECONCILERS = 1;
 
     @Inject
     private BundleContext context;
@@ -65,7 +67,7 @@ public class ReconcileIT {
         FrameworkProbe probe = new FrameworkProbe(context);
         Revision first = configuration.apply(DesiredState.EMPTY, "first");
         assertEquals(1, first.number());
-        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, 0 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 1, "revision 1 current, " + IMAGE_RECONCILERS + " reconciler(s)");
 
         Path recorder = TestBundles.moveIn(staged(TestBundles.RECORDER), deployDirectory());
         awaitReceived(List.of(1L));
@@ -75,7 +77,7 @@ public class ReconcileIT {
         assertEquals(2, second.number());
         awaitReceived(List.of(1L, 2L));
         awaitApplied(RecordingReconciler.NAME, 2);
-        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, " + (IMAGE_RECONCILERS + 1) + " reconciler(s)");
 
         Revision back = configuration.rollback(1);
         assertEquals(1, back.number());
@@ -121,7 +123,7 @@ public class ReconcileIT {
         Await.until("the refusing subsystem reports revision 2 failed", () -> failedAt(RefusingReconciler.NAME, 2));
 
         Files.delete(refusing);
-        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, 1 reconciler(s)");
+        awaitConfig(probe, SubsystemState.ACTIVE, 2, "revision 2 current, " + (IMAGE_RECONCILERS + 1) + " reconciler(s)");
         assertFalse(configuration.appliedBySubsystem().containsKey(RefusingReconciler.NAME));
         Files.delete(recorder);
         Await.until("the recorder is gone", () -> !configuration.appliedBySubsystem().containsKey(RecordingReconciler.NAME));
