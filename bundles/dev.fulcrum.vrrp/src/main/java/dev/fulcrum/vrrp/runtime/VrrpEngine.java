@@ -157,15 +157,16 @@ public final class VrrpEngine implements AutoCloseable {
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
     @Override
     public synchronized void close() {
-        closeLinks();
-        scripts.close();
         try {
+            // Resign first: the helpers' threads take up to a poll interval to stop.
             for (RunningInstance instance : running.values()) {
                 instance.stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closeLinks();
+            scripts.close();
             running.clear();
             routers = Map.of();
             loop.close();
