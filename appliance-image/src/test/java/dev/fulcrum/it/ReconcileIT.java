@@ -61,10 +61,11 @@ public class ReconcileIT {
     @Test
     public void revisionsReachALateSubsystemThenEveryNewCurrentOneAndFailuresAreReported() throws Exception {
         FrameworkProbe probe = new FrameworkProbe(context);
-        // The image's own reconcilers (ipvs; the proxy once dev.fulcrum.sched's registry is there) count
-        // too: wait for them, then count on top of them.
-        Await.until("the image's ipvs subsystem is registered", () -> IpvsIT.subsystem(probe, "ipvs"));
-        Await.until("the image's proxy subsystem is registered", () -> IpvsIT.subsystem(probe, "proxy"));
+        // The image's own reconcilers (ipvs, vrrp; the proxy once dev.fulcrum.sched's registry is there)
+        // count too: wait for them, then count on top of them.
+        for (String name : List.of("ipvs", "vrrp", "proxy")) {
+            Await.until("the image's " + name + " subsystem is registered", () -> IpvsIT.subsystem(probe, name));
+        }
         int image = context.getServiceReferences(Reconciler.class, null).size();
         Revision first = configuration.apply(DesiredState.EMPTY, "first");
         assertEquals(1, first.number());

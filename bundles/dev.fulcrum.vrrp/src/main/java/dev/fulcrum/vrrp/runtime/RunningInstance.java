@@ -1,0 +1,104 @@
+package dev.fulcrum.vrrp.runtime;
+
+import dev.fulcrum.api.model.global.VrrpDefaults;
+import dev.fulcrum.api.model.vrrp.VrrpInstance;
+import dev.fulcrum.netlink.Connection;
+import dev.fulcrum.netlink.Namespace;
+import dev.fulcrum.netlink.NetlinkConnector;
+import dev.fulcrum.netlink.NetlinkProtocol;
+import dev.fulcrum.netlink.route.RouteNetlink;
+import dev.fulcrum.vrrp.fsm.Action.StateChanged;
+import dev.fulcrum.vrrp.fsm.RouterSettings;
+import dev.fulcrum.vrrp.net.ArpAnnouncer;
+import dev.fulcrum.vrrp.net.VrrpSocket;
+import dev.fulcrum.vrrp.packet.ReceiveValidator;
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** One configured vrrp_instance with what it holds open: its rtnetlink connection, raw socket, ARP socket and reader. */
+final class RunningInstance {
+
+    private final VrrpInstance config;
+    private final VrrpRouter router;
+    private final Connection connection;
+    private final ArpAnnouncer arp;
+    private final SocketReader reader;
+
+    private RunningInstance(VrrpInstance config, VrrpRouter router, Connection connection, ArpAnnouncer arp,
+            SocketReader reader) {
+        this.config = config;
+        this.router = router;
+        this.connection = connection;
+        this.arp = arp;
+        this.reader = reader;
+    }
+
+    /**
+     * Opens everything the instance needs and starts it in Backup (RFC 5798 section 6.4.1);
+     * what cannot be opened (no interface, no CAP_NET_RAW) is an {@link IOException} naming it,
+     * and nothing stays open.
+     */
+    static RunningInstance start(VrrpInstance config, VrrpDefaults defaults, NetlinkConnector connector,
+            Namespace namespace, EventLoop loop, InstantSource clock,
+            Consumer<StateChanged> listener) throws IOException {
+        Connection connection = connector.open(NetlinkProtocol.ROUTE, namespace);
+        VrrpSocket socket = null;
+        ArpAnnouncer arp = null;
+        try {
+            RouteNetlink route = new RouteNetlink(connection);
+            InterfaceFacts facts = InterfaceFacts.read(route, config.interfaceName(), config.unicastSourceIp());
+            RouterSettings settings = RouterSettings.from(config, defaults, facts.primaryAddress());
+            socket = VrrpSocket.open(namespace.file(), facts.name(), facts.index(), facts.primaryAddress());
+            arp = ArpAnnouncer.open(namespace.file(), facts.index(), facts.hardwareAddress());
+            NetworkPort port = new NetworkPort(settings, socket, arp, route, facts, config.unicastPeers());
+            ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(
+                    config.unicastPeers().isEmpty() ? facts.subnets() : List.of()));
+            VrrpRouter router = new VrrpRouter(settings, validator, port, loop, clock, listener);
+            SocketReader reader = new SocketReader(socket, router, config.name());
+            reader.start();
+            router.start();
+            return new RunningInstance(config, router, connection, arp, reader);
+        } catch (IOException | RuntimeException e) {
+            if (socket != null) {
+                socket.close();
+            }
+            if (arp != null) {
+                arp.close();
+            }
+            connection.close();
+            throw e;
+        }
+    }
+
+    VrrpInstance config() {
+        return config;
+    }
+
+    /** The same running instance under a new configuration that it has taken over live (a priority change). */
+    RunningInstance withConfig(VrrpInstance next) {
+        return new RunningInstance(next, router, connection, arp, reader);
+    }
+
+    VrrpRouter router() {
+        return router;
+    }
+
+    /** Resigns (priority 0 if master, addresses removed) and closes everything. */
+    void stop() throws InterruptedException {
+        router.shutdown();
+        release();
+    }
+
+    /** Closes everything at once, as a crash would: no resignation, addresses left where they are. */
+    void abort() {
+        release();
+    }
+
+    private void release() {
+        reader.close();
+        arp.close();
+        connection.close();
+    }
+}

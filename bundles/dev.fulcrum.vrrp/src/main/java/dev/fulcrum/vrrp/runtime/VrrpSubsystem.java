@@ -1,0 +1,76 @@
+package dev.fulcrum.vrrp.runtime;
+
+import dev.fulcrum.api.model.vrrp.VrrpConfig;
+import dev.fulcrum.api.os.ProcessRunner;
+import dev.fulcrum.api.reconcile.ReconcileResult;
+import dev.fulcrum.api.reconcile.Reconciler;
+import dev.fulcrum.api.reconcile.Revision;
+import dev.fulcrum.api.status.Subsystem;
+import dev.fulcrum.api.status.SubsystemStatus;
+import dev.fulcrum.netlink.Namespace;
+import dev.fulcrum.netlink.NetlinkConnector;
+import java.time.InstantSource;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code vrrp} subsystem: each revision's {@link VrrpConfig} becomes running instances in the
+ * appliance's own network namespace. An instance that cannot run (no CAP_NET_RAW, no interface)
+ * makes the subsystem INACTIVE or DEGRADED with the reason; the other instances keep running.
+ */
+@Component(service = {Reconciler.class, Subsystem.class}, immediate = true,
+        property = Subsystem.NAME_PROPERTY + "=" + VrrpStatus.NAME)
+public final class VrrpSubsystem implements Reconciler, Subsystem {
+
+    private final VrrpEngine engine;
+    private volatile Applied applied;
+
+    /** What the last revision asked for and which instances could not start. */
+    private record Applied(long revision, int configured, List<String> problems) {
+    }
+
+    @Activate
+    public VrrpSubsystem(@Reference NetlinkConnector connector, @Reference ProcessRunner runner) {
+        this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner,
+                (instance, change) -> { });
+    }
+
+    @Override
+    public String name() {
+        return VrrpStatus.NAME;
+    }
+
+    @Override
+    public ReconcileResult reconcile(Revision revision) {
+        VrrpConfig config = revision.state().vrrp();
+        List<String> problems;
+        try {
+            problems = engine.apply(config, revision.state().global().vrrp());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ReconcileResult.failed("vrrp.interrupted", "interrupted while applying revision " + revision.number());
+        }
+        applied = new Applied(revision.number(), config.instances().size(), problems);
+        // An instance that cannot run here is the machine's state, not a bad revision: the status says it.
+        return ReconcileResult.applied();
+    }
+
+    @Override
+    public SubsystemStatus status() {
+        Applied last = applied;
+        if (last == null) {
+            return SubsystemStatus.active(VrrpStatus.NAME, "no revision applied yet");
+        }
+        // The states move without revisions: read them now, with the problems found when applying.
+        return VrrpStatus.of(last.configured(), engine.states(), last.problems()).withRevision(last.revision());
+    }
+
+    /** Every instance resigns with priority 0 when the bundle stops (keepalived on SIGTERM). */
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+}
