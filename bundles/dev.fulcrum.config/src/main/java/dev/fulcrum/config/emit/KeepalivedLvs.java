@@ -55,7 +55,8 @@ final class KeepalivedLvs {
             out.line("lb_kind", v.forwarding().name());
         }
         v.persistence().ifPresent(p -> persistence(p, out));
-        if (v.protocol() != dev.fulcrum.api.model.lvs.Protocol.TCP) {
+        // Always written for address and group services: keepalived defaults a missing one to UDP.
+        if (!(v.key() instanceof ServiceKey.Fwmark) || v.protocol() != dev.fulcrum.api.model.lvs.Protocol.TCP) {
             out.line("protocol", v.protocol().name());
         }
         v.sorryServer().ifPresent(e -> out.line("sorry_server", KeepalivedWords.address(e.address()),

@@ -84,7 +84,8 @@ final class VirtualServerMapper {
         private ForwardingMethod forwarding = ForwardingMethod.NAT;
         private Optional<Duration> persistenceTimeout = Optional.empty();
         private Optional<InetAddress> granularity = Optional.empty();
-        private Protocol protocol = Protocol.TCP;
+        /** Empty until a {@code protocol} keyword is read; see {@link #protocolOrDefault()}. */
+        private Optional<Protocol> protocol = Optional.empty();
         private Optional<Endpoint> sorry = Optional.empty();
         private boolean sorryInhibit;
         private int quorum = VirtualServer.DEFAULT_QUORUM;
@@ -155,9 +156,25 @@ final class VirtualServerMapper {
                 return Optional.empty();
             }
             Optional<Persistence> persistence = persistenceTimeout.map(t -> new Persistence(t, granularity));
-            return Optional.of(new VirtualServer(key.get(), delayLoop, scheduler, forwarding, persistence, protocol,
+            return Optional.of(new VirtualServer(key.get(), delayLoop, scheduler, forwarding, persistence, protocolOrDefault(),
                     sorry, sorryInhibit, quorum, hysteresis, quorumUp, quorumDown, inhibit, alpha, omega, haSuspend,
                     virtualhost, new SchedulerFlags(flag1, flag2, flag3), ops, list));
+        }
+
+        /**
+         * keepalived 2.2.7 (check_parser.c) gives a service by address or group without a protocol UDP,
+         * with the warning "no protocol set - defaulting to UDP"; a fwmark service has no protocol of its
+         * own in IPVS and keeps TCP, keepalived's value for it, silently.
+         */
+        private Protocol protocolOrDefault() {
+            if (protocol.isPresent()) {
+                return protocol.get();
+            }
+            if (key.get() instanceof ServiceKey.Fwmark) {
+                return Protocol.TCP;
+            }
+            args.warning(s, "no protocol set - defaulting to UDP (as keepalived does); write 'protocol TCP' for TCP");
+            return Protocol.UDP;
         }
 
         /** Address families must agree within a virtual server (IPVS: one family per service, except TUN). */
@@ -182,7 +199,7 @@ final class VirtualServerMapper {
                 case "persistence_timeout": persistenceTimeout(c); break;
                 case "persistence_granularity": granularity = check(args.address(c)); break;
                 case "protocol": protocol = check(args.choice(c, List.of("TCP", "UDP", "SCTP"))).map(Protocol::valueOf)
-                        .orElse(protocol); break;
+                        .or(() -> protocol); break;
                 case "sorry_server": sorryServer(c); break;
                 case "sorry_server_inhibit": sorryInhibit = flag(c); break;
                 case "quorum": quorum = check(args.integer(c, 1, Integer.MAX_VALUE)).orElse(quorum); break;

@@ -131,10 +131,22 @@ class InvalidCorpusTest {
 
     @Test
     void virtualServersAreUniquePerKeyAndProtocol() {
-        String text = "virtual_server 10.0.0.1 80 {\n}\nvirtual_server 10.0.0.1 80 {\n    protocol UDP\n}\n"
-                + "virtual_server 10.0.0.1 80 {\n}\n";
-        assertEquals(List.of("k.conf:6:1: error: 'virtual_server': duplicate virtual_server 10.0.0.1 80 TCP: first "
+        String text = "virtual_server 10.0.0.1 80 {\n    protocol TCP\n}\nvirtual_server 10.0.0.1 80 {\n"
+                + "    protocol UDP\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n}\n";
+        assertEquals(List.of("k.conf:7:1: error: 'virtual_server': duplicate virtual_server 10.0.0.1 80 TCP: first "
                 + "defined at k.conf:1:1"), rejected(text));
+    }
+
+    @Test
+    void aServiceWithoutProtocolIsUdpWithKeepalivedsWarning() {
+        // keepalived 2.2.7 -t: "Virtual server [10.0.0.1]:none:80: no protocol set - defaulting to UDP".
+        KeepalivedConfigs.Result result = check("virtual_server 10.0.0.1 80 {\n}\nvirtual_server fwmark 5 {\n}\n",
+                false);
+        assertEquals(List.of("k.conf:1:1: warning: 'virtual_server': no protocol set - defaulting to UDP (as keepalived"
+                + " does); write 'protocol TCP' for TCP"), problems(result));
+        var servers = result.config().orElseThrow().lvs().virtualServers();
+        assertEquals(dev.fulcrum.api.model.lvs.Protocol.UDP, servers.get(0).protocol());
+        assertEquals(dev.fulcrum.api.model.lvs.Protocol.TCP, servers.get(1).protocol());
     }
 
     @Test
@@ -200,10 +212,10 @@ class InvalidCorpusTest {
     @Test
     void unsupportedCheckerAndTopLevelBlocksAreNamed() {
         String text = "static_ipaddress {\n    10.1.1.1 dev eth0\n}\n"
-                + "virtual_server 10.0.0.1 80 {\n    real_server 192.168.0.1 80 {\n        PING_CHECK {\n"
-                + "        }\n    }\n}\n";
+                + "virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 192.168.0.1 80 {\n"
+                + "        PING_CHECK {\n        }\n    }\n}\n";
         assertEquals(List.of("k.conf:1:1: error: 'static_ipaddress': unsupported keyword in the top level",
-                "k.conf:6:9: error: 'PING_CHECK': unsupported keyword in real_server 192.168.0.1 80"), rejected(text));
+                "k.conf:7:9: error: 'PING_CHECK': unsupported keyword in real_server 192.168.0.1 80"), rejected(text));
     }
 
     @Test
