@@ -96,10 +96,11 @@ class RouterSettingsTest {
     void intervalsTheVersionCannotCarryAreRefused() {
         IllegalArgumentException v2 = assertThrows(IllegalArgumentException.class, () -> RouterSettings.from(
                 instance(2, Duration.ofMillis(1500), Optional.empty(), false, GarpSettings.GLOBAL_DEFAULTS), PRIMARY));
-        assertTrue(v2.getMessage().contains("VRRPv2 carries whole seconds 1..255"), v2.getMessage());
+        // The model (VrrpInstance) refuses them first, as RFC 3768 5.3.7 / RFC 5798 5.2.7 require.
+        assertTrue(v2.getMessage().contains("whole seconds from 1 to 255 for VRRPv2"), v2.getMessage());
         IllegalArgumentException v3 = assertThrows(IllegalArgumentException.class, () -> RouterSettings.from(
                 instance(3, Duration.ofSeconds(41), Optional.empty(), false, GarpSettings.GLOBAL_DEFAULTS), PRIMARY));
-        assertTrue(v3.getMessage().contains("VRRPv3 carries centiseconds 1..4095"), v3.getMessage());
+        assertTrue(v3.getMessage().contains("centiseconds from 0.01 to 40.95 s for VRRPv3"), v3.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RouterSettings.from(
                 instance(3, Duration.ofMillis(5), Optional.empty(), false, GarpSettings.GLOBAL_DEFAULTS), PRIMARY));
     }

@@ -85,7 +85,7 @@ class ScenarioRunnerTest {
                 + "expect nothing\n");
         assertError("t.txt:4: 'host.example' is not an IP address", HEADER + "at 0 advert from=host.example\n"
                 + "expect nothing\n");
-        assertError("t.txt:3: bad settings: (VI_1) advert_int 1.5 s: VRRPv2 carries whole seconds",
+        assertError("t.txt:3: bad settings: advertInterval must be whole seconds from 1 to 255 for VRRPv2",
                 HEADER.replace("version=3", "version=2").replace("advert=1", "advert=1.5 auth=x") + "at 0 startup\n"
                         + "expect nothing\n");
         assertError("t.txt:6: time goes backwards", HEADER + "at 1 priority 5\nexpect nothing\n"
