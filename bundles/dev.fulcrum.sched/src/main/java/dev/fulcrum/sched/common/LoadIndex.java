@@ -32,9 +32,7 @@ public final class LoadIndex {
      * @param servers the initial servers, in list order
      */
     public LoadIndex(Comparator<Load> byLoad, Predicate<Load> admits, Collection<? extends ServerView> servers) {
-        this.ordered = new ConcurrentSkipListMap<>(Comparator.comparing(Load::backup)
-                .thenComparing(byLoad)
-                .thenComparingLong(Load::order));
+        this.ordered = new ConcurrentSkipListMap<>(indexOrder(byLoad));
         this.admits = admits;
         servers.forEach(this::update);
     }
@@ -88,6 +86,20 @@ public final class LoadIndex {
     public boolean pickable(ServerView server) {
         Load load = current.get(server.id());
         return load != null && !load.overloaded() && server.usable() && !(server.backup() && usableNormals > 0);
+    }
+
+    /**
+     * Backups last, then {@code byLoad}, then list order; written out rather than composed with
+     * {@code Comparator.comparing}, which boxes the flag and adds a call per level on every skip-list step.
+     */
+    private static Comparator<Load> indexOrder(Comparator<Load> byLoad) {
+        return (a, b) -> {
+            if (a.backup() != b.backup()) {
+                return a.backup() ? 1 : -1;
+            }
+            int byLoadOrder = byLoad.compare(a, b);
+            return byLoadOrder != 0 ? byLoadOrder : Long.compare(a.order(), b.order());
+        };
     }
 
     private static int countsAsUsableNormal(Load load) {

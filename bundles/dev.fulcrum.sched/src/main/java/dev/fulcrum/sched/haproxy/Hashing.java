@@ -1,5 +1,7 @@
 package dev.fulcrum.sched.haproxy;
 
+import java.nio.ByteBuffer;
+
 /**
  * The hash of a key: 64-bit FNV-1a over the key, then a full-avalanche finalizer (the mixing step of
  * MurmurHash3) so that neighbouring keys (addresses of one subnet, /img/1 and /img/2) spread over the
@@ -24,11 +26,29 @@ final class Hashing {
 
     /** Over the UTF-16 code units of the key. */
     static long of(CharSequence key) {
+        return of(key, 0, key.length());
+    }
+
+    /** Over the UTF-16 code units of key[from, to): the hash of that substring, without creating it. */
+    static long of(CharSequence key, int from, int to) {
         long hash = FNV_OFFSET_BASIS;
-        for (int i = 0; i < key.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = key.charAt(i);
             hash = (hash ^ (c & 0xff)) * FNV_PRIME;
             hash = (hash ^ (c >>> 8)) * FNV_PRIME;
+        }
+        return mix(hash);
+    }
+
+    /**
+     * Over bytes[from, to) read as ISO-8859-1 text: the same hash as {@link #of(CharSequence)} of the
+     * decoded text (each char is the byte, its high half 0), without decoding it.
+     */
+    static long ofLatin1(ByteBuffer bytes, int from, int to) {
+        long hash = FNV_OFFSET_BASIS;
+        for (int i = from; i < to; i++) {
+            hash = (hash ^ (bytes.get(i) & 0xff)) * FNV_PRIME;
+            hash *= FNV_PRIME; // the char's high byte, 0 for ISO-8859-1
         }
         return mix(hash);
     }

@@ -3,7 +3,7 @@ package dev.fulcrum.sched.haproxy;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of nodes keyed by two longs, compared by the first (as a difference, so that keys
+ * A 4-ary min-heap of nodes keyed by two longs, compared by the first (as a difference, so that keys
  * that wrap round still order correctly while they are less than 2^63 apart) and then by the second.
  * Everything a sift touches lives in arrays: the keys and slot numbers in heap order, and where each
  * slot sits, so a pick does not chase the nodes through memory. Each node keeps its slot, so a node
@@ -15,6 +15,12 @@ abstract class NodeHeap<N extends NodeHeap.Node> {
     static class Node {
         int slot = -1;
     }
+
+    /**
+     * Children per node: a 4-ary heap is half as deep as a binary one and its four children share a cache
+     * line or two, which pays off for the pick that moves the top to the back of 1,000 equals.
+     */
+    private static final int ARITY = 4;
 
     /** By slot: the node and its position in the heap arrays. */
     private Node[] nodes = new Node[16];
@@ -100,7 +106,7 @@ abstract class NodeHeap<N extends NodeHeap.Node> {
     /** Moves the hole at {@code at} up until the slot's keys fit, then puts them there. */
     private void siftUp(int at, int slot, long first, long second) {
         while (at > 0) {
-            int parent = (at - 1) >>> 1;
+            int parent = (at - 1) / ARITY;
             if (!before(first, second, firstKeys[parent], secondKeys[parent])) {
                 break;
             }
@@ -112,12 +118,16 @@ abstract class NodeHeap<N extends NodeHeap.Node> {
 
     /** Moves the hole at {@code at} down until the slot's keys fit, then puts them there. */
     private void siftDown(int at, int slot, long first, long second) {
-        int half = size >>> 1;
-        while (at < half) {
-            int child = 2 * at + 1;
-            int right = child + 1;
-            if (right < size && before(firstKeys[right], secondKeys[right], firstKeys[child], secondKeys[child])) {
-                child = right;
+        while (true) {
+            int firstChild = ARITY * at + 1;
+            if (firstChild >= size) {
+                break;
+            }
+            int child = firstChild;
+            for (int other = firstChild + 1; other < Math.min(firstChild + ARITY, size); other++) {
+                if (before(firstKeys[other], secondKeys[other], firstKeys[child], secondKeys[child])) {
+                    child = other;
+                }
             }
             if (!before(firstKeys[child], secondKeys[child], first, second)) {
                 break;

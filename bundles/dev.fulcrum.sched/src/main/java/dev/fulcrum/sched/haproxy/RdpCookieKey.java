@@ -29,41 +29,75 @@ final class RdpCookieKey implements RequestKey {
 
     @Override
     public OptionalLong hash(RequestContext request) {
-        return RequestKey.hashOf(request.payloadPrefix().flatMap(this::value));
+        Optional<ByteBuffer> prefix = request.payloadPrefix();
+        if (prefix.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        ByteBuffer packet = prefix.get();
+        long span = valueSpan(packet);
+        return span == Span.NONE ? OptionalLong.empty()
+                : OptionalLong.of(Hashing.ofLatin1(packet, Span.from(span), Span.to(span)));
     }
 
     /** The cookie's value in the packet starting at the buffer's position; the buffer is not moved. */
     Optional<String> value(ByteBuffer packet) {
+        long span = valueSpan(packet);
+        if (span == Span.NONE) {
+            return Optional.empty();
+        }
+        byte[] text = new byte[Span.to(span) - Span.from(span)];
+        packet.get(Span.from(span), text);
+        return Optional.of(new String(text, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Where the cookie's value lies in the packet (absolute indexes), or {@link Span#NONE}. */
+    private long valueSpan(ByteBuffer packet) {
         int start = packet.position();
         int available = packet.limit() - start;
         if (available < HEADERS || packet.get(start) != 3 || packet.get(start + 1) != 0
                 || (packet.get(start + 5) & 0xf0) != 0xe0) {
-            return Optional.empty();
+            return Span.NONE;
         }
         int declared = (packet.get(start + 2) & 0xff) << 8 | packet.get(start + 3) & 0xff; // network order
-        int end = start + Math.min(available, declared);
-        String line = line(packet, start + HEADERS, end);
-        if (line == null || !line.regionMatches(true, 0, COOKIE, 0, COOKIE.length())) {
-            return Optional.empty();
+        int from = start + HEADERS;
+        int lineEnd = lineEnd(packet, from, start + Math.min(available, declared));
+        if (lineEnd < 0 || !startsWithIgnoreCase(packet, from, lineEnd, COOKIE)) {
+            return Span.NONE;
         }
-        String pair = line.substring(COOKIE.length()).stripLeading();
-        if (!pair.regionMatches(true, 0, name, 0, name.length()) || pair.length() <= name.length()
-                || pair.charAt(name.length()) != '=') {
-            return Optional.empty();
+        int at = from + COOKIE.length();
+        while (at < lineEnd && Character.isWhitespace((char) (packet.get(at) & 0xff))) {
+            at++;
         }
-        String value = pair.substring(name.length() + 1);
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        int equals = at + name.length();
+        if (!startsWithIgnoreCase(packet, at, lineEnd, name) || equals >= lineEnd || packet.get(equals) != '=') {
+            return Span.NONE;
+        }
+        return equals + 1 == lineEnd ? Span.NONE : Span.of(equals + 1, lineEnd);
     }
 
-    /** The text from {@code from} up to CR LF, or null when no CR LF comes before {@code end}. */
-    private static String line(ByteBuffer packet, int from, int end) {
+    /** The index of the first CR of a CR LF in [from, end), or -1 when there is none. */
+    private static int lineEnd(ByteBuffer packet, int from, int end) {
         for (int i = from; i + 1 < end; i++) {
             if (packet.get(i) == '\r' && packet.get(i + 1) == '\n') {
-                byte[] text = new byte[i - from];
-                packet.slice(from, text.length).get(text);
-                return new String(text, StandardCharsets.ISO_8859_1);
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** Whether the ISO-8859-1 text at [at, end) starts with the given text, ignoring case as String does. */
+    private static boolean startsWithIgnoreCase(ByteBuffer packet, int at, int end, String text) {
+        if (end - at < text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char actual = (char) (packet.get(at + i) & 0xff);
+            char expected = text.charAt(i);
+            if (actual != expected && Character.toUpperCase(actual) != Character.toUpperCase(expected)
+                    && Character.toLowerCase(actual) != Character.toLowerCase(expected)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,33 +25,48 @@ final class UrlParamKey implements RequestKey {
 
     @Override
     public OptionalLong hash(RequestContext request) {
-        return RequestKey.hashOf(value(request));
+        // the query's value is hashed in place: no String per request on the common path
+        String query = request.query().orElse("");
+        long span = valueSpan(query);
+        return span == Span.NONE ? RequestKey.hashOf(fromBody(request))
+                : OptionalLong.of(Hashing.of(query, Span.from(span), Span.to(span)));
     }
 
     Optional<String> value(RequestContext request) {
         Optional<String> fromQuery = request.query().flatMap(this::find);
-        if (fromQuery.isPresent() || !checkPost || !request.method().map("POST"::equals).orElse(false)) {
-            return fromQuery;
+        return fromQuery.isPresent() ? fromQuery : fromBody(request);
+    }
+
+    /** With "check_post", the value in the start of a POST request's body. */
+    private Optional<String> fromBody(RequestContext request) {
+        if (!checkPost || !request.method().map("POST"::equals).orElse(false)) {
+            return Optional.empty();
         }
         return request.payloadPrefix().map(UrlParamKey::formText).flatMap(this::find);
     }
 
     /** The value of the parameter in {@code a=1&b=2}, if present and not empty. */
     Optional<String> find(String parameters) {
+        long span = valueSpan(parameters);
+        return span == Span.NONE ? Optional.empty()
+                : Optional.of(parameters.substring(Span.from(span), Span.to(span)));
+    }
+
+    /** Where the parameter's value lies in {@code a=1&b=2}, or {@link Span#NONE} if absent or empty. */
+    private long valueSpan(String parameters) {
         int at = 0;
         while (at <= parameters.length()) {
             int end = parameters.indexOf('&', at);
             if (end < 0) {
                 end = parameters.length();
             }
-            if (parameters.startsWith(name, at) && at + name.length() < end
-                    && parameters.charAt(at + name.length()) == '=') {
-                String value = parameters.substring(at + name.length() + 1, end);
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            int equals = at + name.length();
+            if (parameters.startsWith(name, at) && equals < end && parameters.charAt(equals) == '=') {
+                return equals + 1 == end ? Span.NONE : Span.of(equals + 1, end);
             }
             at = end + 1;
         }
-        return Optional.empty();
+        return Span.NONE;
     }
 
     /** The body's bytes up to the first white space or control character, as ASCII; the buffer is not moved. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -130,6 +131,24 @@ class RequestKeysTest {
         assertEquals(key.hash(TestRequest.from("192.0.2.1")), key.hash(TestRequest.from("192.0.2.1")));
         assertNotEquals(key.hash(TestRequest.from("192.0.2.1")), key.hash(TestRequest.from("192.0.2.2")));
         assertTrue(key.hash(TestRequest.from("2001:db8::1")).isPresent());
+    }
+
+    @Test
+    void keysHashedInPlaceHashLikeTheirDecodedValue() {
+        UrlParamKey id = new UrlParamKey("id", true);
+        RdpCookieKey cookie = new RdpCookieKey(Balance.DEFAULT_RDP_COOKIE);
+        TestRequest inQuery = TestRequest.get("/a?x=1&id=42&y=2");
+        TestRequest inBody = TestRequest.get("/a").withMethod("POST").withBody("id=43");
+        // a byte above 0x7f, which ISO-8859-1 decodes to one char of the same value
+        TestRequest rdp = TestRequest.tcp().withPayload(rdp("Cookie:\tmstshash=caf\u00e9\r\n"));
+
+        assertEquals(OptionalLong.of(Hashing.of("42")), id.hash(inQuery));
+        assertEquals(OptionalLong.of(Hashing.of("43")), id.hash(inBody));
+        assertEquals(OptionalLong.empty(), id.hash(TestRequest.get("/a?id=&x=1")));
+        assertEquals(Optional.of("caf\u00e9"), cookie.value(rdp.payloadPrefix().orElseThrow()));
+        assertEquals(OptionalLong.of(Hashing.of("caf\u00e9")), cookie.hash(rdp));
+        assertEquals(OptionalLong.empty(), cookie.hash(TestRequest.tcp().withPayload(rdp("Cookie: mstshash=\r\n"))));
+        assertEquals(OptionalLong.empty(), cookie.hash(TestRequest.tcp()));
     }
 
     /** A TPKT + X.224 Connection Request carrying {@code line} and an RDP negotiation request after it. */
