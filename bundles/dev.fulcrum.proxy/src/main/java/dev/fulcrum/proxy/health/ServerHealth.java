@@ -67,6 +67,13 @@ public final class ServerHealth implements AutoCloseable {
         follow(backends);
     }
 
+    /** A service went away: it matters only when it is the one in use (DS may bind a successor first). */
+    public synchronized void serviceGone(HealthService gone) {
+        if (service.isPresent() && service.get() == gone) {
+            service(Optional.empty());
+        }
+    }
+
     private void watch(HealthService health, String name, BackendPool pool, ProxyServer server) {
         Backend backend = pool.config();
         CheckSpec spec = new CheckSpec.Haproxy(server.config(), backend.healthCheck(), backend.timeouts().check());

@@ -46,7 +46,7 @@ public final class ProxyReconciler implements Reconciler, Subsystem {
     }
 
     void unbindHealthService(HealthService service) {
-        runtime.healthService(Optional.empty());
+        runtime.healthServiceGone(service);
     }
 
     @Override

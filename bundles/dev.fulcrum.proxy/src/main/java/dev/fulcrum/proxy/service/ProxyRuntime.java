@@ -71,6 +71,10 @@ public final class ProxyRuntime implements AutoCloseable {
         health.service(service);
     }
 
+    public void healthServiceGone(HealthService service) {
+        health.serviceGone(service);
+    }
+
     public Optional<BackendPool> backend(String name) {
         return Optional.ofNullable(backends.get(name));
     }

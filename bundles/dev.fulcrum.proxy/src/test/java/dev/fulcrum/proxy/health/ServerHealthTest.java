@@ -142,7 +142,9 @@ class ServerHealthTest {
             started.get("be/a").report(HealthState.DOWN, REFUSED);
             assertEquals(ServerState.DOWN, named(pool, "a").state());
 
-            health.service(Optional.empty());
+            health.serviceGone((target, spec, listener) -> { throw new AssertionError("not in use"); });
+            assertFalse(started.get("be/a").stopped, "another service going away changes nothing");
+            health.serviceGone(service);
             assertTrue(started.get("be/a").stopped);
             assertEquals(ServerState.UP, named(pool, "a").state(), "no checks: back to today's behaviour");
         }
