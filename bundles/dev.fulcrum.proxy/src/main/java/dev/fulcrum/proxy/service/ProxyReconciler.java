@@ -7,13 +7,17 @@ import dev.fulcrum.api.reconcile.Revision;
 import dev.fulcrum.api.sched.SchedulerRegistry;
 import dev.fulcrum.api.status.Subsystem;
 import dev.fulcrum.api.status.SubsystemStatus;
+import dev.fulcrum.health.HealthService;
 import dev.fulcrum.proxy.net.Transport;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The "proxy" subsystem: runs the haproxy.cfg part of each revision. Immediate, so the listeners
@@ -33,6 +37,16 @@ public final class ProxyReconciler implements Reconciler, Subsystem {
         Transport transport = Transport.perCore();
         this.runtime = new ProxyRuntime(transport, registry, InstantSource.system());
         this.status = SubsystemStatus.active(NAME, "no revision applied yet (" + transport.name() + " transport)");
+    }
+
+    /** Optional and dynamic: the proxy runs without health checks, and picks them up when they come. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindHealthService(HealthService service) {
+        runtime.healthService(Optional.of(service));
+    }
+
+    void unbindHealthService(HealthService service) {
+        runtime.healthServiceGone(service);
     }
 
     @Override

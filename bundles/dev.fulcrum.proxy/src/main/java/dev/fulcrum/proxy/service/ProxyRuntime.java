@@ -7,6 +7,8 @@ import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.reconcile.ReconcileError;
 import dev.fulcrum.api.sched.SchedulerRegistry;
+import dev.fulcrum.health.HealthService;
+import dev.fulcrum.proxy.health.ServerHealth;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.Listeners;
@@ -41,6 +43,7 @@ public final class ProxyRuntime implements AutoCloseable {
     private final FrontendFactory frontends;
     private final Listeners listeners;
     private final SslProvider tlsProvider;
+    private final ServerHealth health = new ServerHealth();
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
 
@@ -61,6 +64,15 @@ public final class ProxyRuntime implements AutoCloseable {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The health checks' service, when there is one: without it every server stays UP. */
+    public void healthService(Optional<HealthService> service) {
+        health.service(service);
+    }
+
+    public void healthServiceGone(HealthService service) {
+        health.serviceGone(service);
     }
 
     public Optional<BackendPool> backend(String name) {
@@ -133,6 +145,7 @@ public final class ProxyRuntime implements AutoCloseable {
             next.put(backend.name(), pool);
         }
         backends = Map.copyOf(next);
+        health.follow(backends);
         // A removed backend's connections keep their channels; only its scheduler goes.
         old.forEach((name, pool) -> {
             if (!next.containsKey(name)) {
@@ -186,6 +199,7 @@ public final class ProxyRuntime implements AutoCloseable {
     @Override
     public synchronized void close() {
         listeners.close();
+        health.close();
         backends.values().forEach(BackendPool::close);
         backends = Map.of();
     }

@@ -27,6 +27,13 @@ public final class HttpBackend implements AutoCloseable {
         this(name, bytes -> { });
     }
 
+    /** Listens on a given loopback port (to restart a stopped backend where the proxy expects it). */
+    public HttpBackend(String name, int port) throws IOException {
+        this.name = name;
+        this.onBodyBytes = bytes -> { };
+        this.server = new TcpBackend(port, this::serve);
+    }
+
     /** @param onBodyBytes called after each piece of body read (to sample memory while streaming) */
     public HttpBackend(String name, LongConsumer onBodyBytes) throws IOException {
         this.name = name;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,14 @@ public final class TcpBackend implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
 
     public TcpBackend(Behaviour behaviour) throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0, behaviour);
+    }
+
+    /** @param port 0 for the kernel's pick; a fixed one to bring a stopped backend back on its address */
+    public TcpBackend(int port, Behaviour behaviour) throws IOException {
+        socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         Thread acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
