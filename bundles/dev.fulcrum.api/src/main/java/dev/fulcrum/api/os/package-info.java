@@ -4,7 +4,7 @@
  * {@code ProcessBuilder} or {@code /proc} of their own.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.api.os;
 
 import org.osgi.annotation.bundle.Export;

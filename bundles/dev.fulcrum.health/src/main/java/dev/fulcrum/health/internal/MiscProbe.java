@@ -1,5 +1,6 @@
 package dev.fulcrum.health.internal;
 
+import dev.fulcrum.api.os.ScriptLine;
 import dev.fulcrum.api.os.Command;
 import dev.fulcrum.api.os.ProcessResult;
 import dev.fulcrum.api.os.ProcessRunner;
@@ -32,7 +33,7 @@ final class MiscProbe implements Probe {
             Optional<String> user) {
         this.runner = runner;
         this.blocking = blocking;
-        List<String> argv = ScriptArgv.split(scriptLine);
+        List<String> argv = ScriptLine.split(scriptLine);
         Command base = Command.of(argv).withTimeout(timeout);
         this.command = user.map(u -> base.asUser(u.split("\\s+")[0])).orElse(base);
         this.dynamic = dynamic;

@@ -1,5 +1,6 @@
 package dev.fulcrum.health.internal;
 
+import dev.fulcrum.api.os.ScriptLine;
 import dev.fulcrum.api.os.Command;
 import dev.fulcrum.api.os.ProcessResult;
 import dev.fulcrum.api.os.ProcessRunner;
@@ -50,7 +51,7 @@ final class NotifyScripts {
     }
 
     private void run(String line, HealthEvent event) {
-        Command command = Command.of(ScriptArgv.split(line));
+        Command command = Command.of(ScriptLine.split(line));
         try {
             ProcessResult result = runner.run(command);
             if (!result.succeeded()) {

@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.runtime;
 
+import dev.fulcrum.api.os.ScriptLine;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
 import dev.fulcrum.api.os.Command;
 import dev.fulcrum.api.os.ProcessResult;
@@ -54,9 +55,9 @@ final class Notifier implements AutoCloseable {
             case INITIALIZE -> scripts.stop();
         };
         List<Command> commands = new ArrayList<>();
-        specific.ifPresent(script -> commands.add(Command.of(ScriptSplitter.split(script))));
+        specific.ifPresent(script -> commands.add(Command.of(ScriptLine.split(script))));
         scripts.generic().ifPresent(script -> {
-            List<String> argv = new ArrayList<>(ScriptSplitter.split(script));
+            List<String> argv = new ArrayList<>(ScriptLine.split(script));
             argv.addAll(List.of(kind, name, word, Integer.toString(priority)));
             commands.add(Command.of(argv));
         });

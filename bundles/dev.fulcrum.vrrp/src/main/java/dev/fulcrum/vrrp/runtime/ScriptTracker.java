@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.runtime;
 
+import dev.fulcrum.api.os.ScriptLine;
 import dev.fulcrum.api.model.vrrp.VrrpScript;
 import dev.fulcrum.api.os.Command;
 import dev.fulcrum.api.os.ProcessResult;
@@ -84,7 +85,7 @@ final class ScriptTracker implements AutoCloseable {
     }
 
     static Command command(VrrpScript script) {
-        Command command = Command.of(ScriptSplitter.split(script.command()))
+        Command command = Command.of(ScriptLine.split(script.command()))
                 .withTimeout(script.timeout().orElse(script.interval()));
         return script.user().map(command::asUser).orElse(command);
     }

@@ -1,4 +1,4 @@
-package dev.fulcrum.vrrp.runtime;
+package dev.fulcrum.api.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,25 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ScriptSplitterTest {
+class ScriptLineTest {
 
     @Test
     void appendixAChkHaproxyIsKillallWithTwoArguments() {
-        assertEquals(List.of("killall", "-0", "haproxy"), ScriptSplitter.split("killall -0 haproxy"));
+        assertEquals(List.of("killall", "-0", "haproxy"), ScriptLine.split("killall -0 haproxy"));
     }
 
     @Test
     void quotesKeepBlanksAndNoShellSyntaxIsInterpreted() {
         assertEquals(List.of("/bin/notify", "a b", "c d", "$HOME;", "|"),
-                ScriptSplitter.split("  /bin/notify 'a b' \"c d\"  $HOME; | "));
-        assertEquals(List.of("x", ""), ScriptSplitter.split("x ''"));
+                ScriptLine.split("  /bin/notify 'a b' \"c d\"  $HOME; | "));
+        assertEquals(List.of("x", ""), ScriptLine.split("x ''"));
     }
 
     @Test
     void emptyOrUnclosedIsAnError() {
-        assertEquals("empty script", assertThrows(IllegalArgumentException.class, () -> ScriptSplitter.split("  "))
+        assertEquals("empty script", assertThrows(IllegalArgumentException.class, () -> ScriptLine.split("  "))
                 .getMessage());
         assertEquals("unclosed ' in script: a 'b", assertThrows(IllegalArgumentException.class,
-                () -> ScriptSplitter.split("a 'b")).getMessage());
+                () -> ScriptLine.split("a 'b")).getMessage());
     }
 }

@@ -1,20 +1,21 @@
-package dev.fulcrum.vrrp.runtime;
+package dev.fulcrum.api.os;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * keepalived.conf(5) {@code script "<STRING>"} and the {@code notify*} scripts: keepalived splits the
- * string into a program and its arguments itself, at blanks, with single or double quotes keeping
- * blanks inside one argument; no shell ever sees it, so {@code killall -0 haproxy} runs killall.
+ * A keepalived script line — keepalived.conf(5) {@code script "<STRING>"}, {@code misc_path}, the
+ * {@code notify*} scripts: keepalived splits the string into a program and its arguments itself, at
+ * blanks, with single or double quotes keeping blanks inside one argument; no shell ever sees it, so
+ * {@code killall -0 haproxy} runs killall and {@code $HOME;} is a plain argument.
  */
-final class ScriptSplitter {
+public final class ScriptLine {
 
-    private ScriptSplitter() {
+    private ScriptLine() {
     }
 
     /** The argv of {@code script}; an empty script or an unclosed quote is a clear error. */
-    static List<String> split(String script) {
+    public static List<String> split(String script) {
         List<String> argv = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -49,6 +50,6 @@ final class ScriptSplitter {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty script");
         }
-        return argv;
+        return List.copyOf(argv);
     }
 }
