@@ -30,6 +30,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
@@ -120,8 +121,7 @@ public class SchedulerHotSwapIT {
                 assertEquals(Set.of("a"), picks(pool, 6));
                 // Other pools of the image (the proxy's) report through the same subsystem and may
                 // still be switching back: wait for ACTIVE instead of sampling it once.
-                Await.until("sched is ACTIVE again (" + probe.subsystem("sched").reason() + ")",
-                        () -> probe.subsystem("sched").state() == SubsystemState.ACTIVE);
+                Await.until("sched is ACTIVE again", () -> schedState(probe) == SubsystemState.ACTIVE);
             }
             assertTrue(probe.subsystem("sched").reason().contains("0 pool(s) open"));
             undeploy(jar, TestBundles.SCHEDULER, probe);
@@ -264,6 +264,14 @@ public class SchedulerHotSwapIT {
         @Override
         public int destinationPort() {
             return 80;
+        }
+    }
+
+    private static SubsystemState schedState(FrameworkProbe probe) {
+        try {
+            return probe.subsystem("sched").state();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
