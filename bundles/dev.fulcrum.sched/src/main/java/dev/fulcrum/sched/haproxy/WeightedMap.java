@@ -3,19 +3,21 @@ package dev.fulcrum.sched.haproxy;
 import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * HAProxy's static map: an array in which each server holds as many slots as its weight, laid out in
- * the smooth round-robin order of {@link WeightClassQueue}. "static-rr" walks it with a counter; "hash-type map-based" takes slot
- * {@code hash mod total weight} (configuration.txt 4.2 "balance source": "hashed and divided by the total
- * weight of the running servers"; "hash-type map-based": "a static array containing all alive servers").
+ * the smooth round-robin order of {@link SmoothCycle}. "static-rr" and "roundrobin" walk it with a
+ * counter; "hash-type map-based" takes slot {@code hash mod total weight} (configuration.txt 4.2
+ * "balance source": "hashed and divided by the total weight of the running servers"; "hash-type
+ * map-based": "a static array containing all alive servers").
  * O(1) per lookup; built in O(n + W log c) for a total weight W over c distinct weights.
  */
 final class WeightedMap implements HashTable {
 
     /** configuration.txt 5.2 "weight": "an integer between 0 and 256". */
-    static final int MAX_WEIGHT = 256;
+    static final int MAX_WEIGHT = SmoothCycle.MAX_WEIGHT;
     /** Slots probed after an unusable one before giving up. */
     private static final int ATTEMPTS = 4;
 
@@ -26,34 +28,41 @@ final class WeightedMap implements HashTable {
     }
 
     /**
-     * The map over the members with the weight {@code weightOf} gives them; weights share their greatest
+     * The map over the members (in pool order) with the weight {@code weightOf} gives them; weights share their greatest
      * common divisor out (equal weights make a map of one slot per server) and count at most
      * {@value #MAX_WEIGHT}.
      */
     static WeightedMap of(List<Roster.Member> members, ToIntFunction<Roster.Member> weightOf) {
+        return of(members, Roster.Member::view, weightOf);
+    }
+
+    /** The same over any entries, in pool order, that have a server and a weight. */
+    static <T> WeightedMap of(List<T> members, Function<T, ServerView> viewOf, ToIntFunction<T> weightOf) {
         int[] weights = members.stream().mapToInt(m -> Math.min(MAX_WEIGHT, Math.max(1, weightOf.applyAsInt(m))))
                 .toArray();
         int divisor = 0;
         for (int weight : weights) {
             divisor = gcd(divisor, weight);
         }
-        WeightClassQueue queue = new WeightClassQueue();
-        int total = 0;
         for (int i = 0; i < weights.length; i++) {
             weights[i] /= divisor;
-            total += weights[i];
-            Roster.Member member = members.get(i);
-            queue.join(member.view(), member.order(), weights[i]);
         }
-        ServerView[] slots = new ServerView[total];
-        for (int i = 0; i < total; i++) {
-            slots[i] = queue.next();
+        ServerView[] views = members.stream().map(viewOf).toArray(ServerView[]::new);
+        int[] holders = SmoothCycle.layOut(weights);
+        ServerView[] slots = new ServerView[holders.length];
+        for (int i = 0; i < holders.length; i++) {
+            slots[i] = views[holders[i]];
         }
         return new WeightedMap(slots);
     }
 
     int size() {
         return slots.length;
+    }
+
+    /** The server in slot {@code index}, usable or not; {@code 0 <= index < size}. */
+    ServerView slot(int index) {
+        return slots[index];
     }
 
     /** The server in slot {@code index mod size}, or a usable one after it; only when size > 0. */
