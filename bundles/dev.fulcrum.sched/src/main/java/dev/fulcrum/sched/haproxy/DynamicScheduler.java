@@ -34,12 +34,17 @@ abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
         roster.members().forEach(member -> requeue(member, now));
     }
 
-    abstract E join(ServerView server, long order, int weight);
+    /** @param ramping whether the weight is a 5.2 "slowstart" step that will change again */
+    abstract E join(ServerView server, long order, int weight, boolean ramping);
 
     abstract void leave(E entry);
 
-    /** The entry's server and weight have been confirmed; refresh what the queue keeps of them. */
-    abstract void refresh(E entry, int weight);
+    /**
+     * The entry's server and weight have been confirmed; refresh what the queue keeps of them.
+     *
+     * @param ramping whether the weight is a 5.2 "slowstart" step that will change again
+     */
+    abstract void refresh(E entry, int weight, boolean ramping);
 
     abstract ServerView viewOf(E entry);
 
@@ -74,6 +79,7 @@ abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
     private void requeue(Roster.Member member, Instant now) {
         ServerView view = member.view();
         int weight = SlowStart.effectiveWeight(view, now); // read once: the owner may change it meanwhile
+        boolean ramps = SlowStart.ramping(view, now);
         E entry = queued.get(view.id());
         if (entry != null && viewOf(entry) != view || !member.active() || weight <= 0) {
             dequeue(view);
@@ -83,17 +89,17 @@ abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
             return;
         }
         if (entry == null) {
-            queued.put(view.id(), join(view, member.order(), weight));
+            queued.put(view.id(), join(view, member.order(), weight, ramps));
         } else {
-            refresh(entry, weight);
+            refresh(entry, weight, ramps);
         }
         ramping.update(view, now);
     }
 
-    private void reweigh(ServerView server, int weight) {
+    private void reweigh(ServerView server, int weight, boolean ramps) {
         E entry = entryOf(server);
         if (entry != null && weight > 0) {
-            refresh(entry, weight);
+            refresh(entry, weight, ramps);
         }
     }
 

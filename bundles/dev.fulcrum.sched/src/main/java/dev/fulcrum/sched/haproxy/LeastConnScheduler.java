@@ -26,7 +26,7 @@ final class LeastConnScheduler extends DynamicScheduler<LoadQueue.Entry, LoadQue
     }
 
     @Override
-    LoadQueue.Entry join(ServerView server, long order, int weight) {
+    LoadQueue.Entry join(ServerView server, long order, int weight, boolean ramping) {
         return queue.join(server, server.activeConnections(), weight);
     }
 
@@ -36,7 +36,7 @@ final class LeastConnScheduler extends DynamicScheduler<LoadQueue.Entry, LoadQue
     }
 
     @Override
-    void refresh(LoadQueue.Entry entry, int weight) {
+    void refresh(LoadQueue.Entry entry, int weight, boolean ramping) {
         int connections = entry.view.activeConnections();
         if (connections != entry.connections() || weight != entry.weight()) {
             queue.update(entry, connections, weight); // which also sends it behind its equals

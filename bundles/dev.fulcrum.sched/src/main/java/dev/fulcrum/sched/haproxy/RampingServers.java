@@ -6,7 +6,6 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.ObjIntConsumer;
 
 /**
  * The servers still in their 5.2 "slowstart" ramp, for the dynamic algorithms (roundrobin, leastconn).
@@ -14,6 +13,12 @@ import java.util.function.ObjIntConsumer;
  * millisecond, so the cost while nobody ramps is one emptiness check. Not thread-safe.
  */
 final class RampingServers {
+
+    /** Takes a ramping server's weight at the step's time, and whether it still ramps after. */
+    @FunctionalInterface
+    interface Reweigh {
+        void accept(ServerView server, int weight, boolean stillRamping);
+    }
 
     private final InstantSource clock;
     private final Map<String, ServerView> ramping = new HashMap<>();
@@ -41,7 +46,7 @@ final class RampingServers {
     }
 
     /** Hands every ramping server with its weight now to {@code reweigh}; at most once per clock millisecond. */
-    void step(ObjIntConsumer<ServerView> reweigh) {
+    void step(Reweigh reweigh) {
         if (ramping.isEmpty()) {
             return;
         }
@@ -53,8 +58,9 @@ final class RampingServers {
         Instant now = Instant.ofEpochMilli(millis);
         for (Iterator<ServerView> it = ramping.values().iterator(); it.hasNext();) {
             ServerView server = it.next();
-            reweigh.accept(server, SlowStart.effectiveWeight(server, now));
-            if (!SlowStart.ramping(server, now)) {
+            boolean stillRamping = SlowStart.ramping(server, now);
+            reweigh.accept(server, SlowStart.effectiveWeight(server, now), stillRamping);
+            if (!stillRamping) {
                 it.remove();
             }
         }

@@ -6,34 +6,35 @@ import java.util.Collection;
 
 /**
  * configuration.txt 4.2 "balance roundrobin": each server in turn according to its weight, smoothly
- * interleaved ({@link WeightClassQueue}), dynamic (a weight change applies from the next pick) and with
- * the 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is usable.
- * O(log c) per pick and per hook for c distinct weights, under one lock; a server still ramping costs
- * one re-weighing per clock millisecond.
+ * interleaved (the order of {@link SmoothCycle}), dynamic (a weight change applies from the next pick)
+ * and with the 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is
+ * usable. O(1) per pick under one lock, from the cycle {@link RoundRobinQueue} lays out ahead; the first
+ * pick after weights or states changed rebuilds that cycle, and a server still ramping costs one
+ * re-weighing per clock millisecond.
  */
-final class RoundRobinScheduler extends DynamicScheduler<WeightClassQueue.Member, WeightClassQueue> {
+final class RoundRobinScheduler extends DynamicScheduler<RoundRobinQueue.Entry, RoundRobinQueue> {
 
     RoundRobinScheduler(InstantSource clock, Collection<? extends ServerView> servers) {
-        super(new WeightClassQueue(), clock, servers);
+        super(new RoundRobinQueue(), clock, servers);
     }
 
     @Override
-    WeightClassQueue.Member join(ServerView server, long order, int weight) {
-        return queue.join(server, order, weight);
+    RoundRobinQueue.Entry join(ServerView server, long order, int weight, boolean ramping) {
+        return queue.join(server, order, weight, ramping);
     }
 
     @Override
-    void leave(WeightClassQueue.Member entry) {
+    void leave(RoundRobinQueue.Entry entry) {
         queue.leave(entry);
     }
 
     @Override
-    void refresh(WeightClassQueue.Member entry, int weight) {
-        queue.reweigh(entry, weight);
+    void refresh(RoundRobinQueue.Entry entry, int weight, boolean ramping) {
+        queue.reweigh(entry, weight, ramping);
     }
 
     @Override
-    ServerView viewOf(WeightClassQueue.Member entry) {
+    ServerView viewOf(RoundRobinQueue.Entry entry) {
         return entry.view;
     }
 }

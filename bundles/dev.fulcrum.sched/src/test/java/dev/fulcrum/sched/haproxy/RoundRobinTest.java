@@ -34,8 +34,10 @@ class RoundRobinTest {
     void weightsInterleaveSmoothlyRatherThanInBursts() {
         Scheduler rr = roundRobin(new TestServer("a", 5), TestServer.of("b"), TestServer.of("c"));
 
-        // never more than three a's in a row, also across cycles (HAProxy 2.6: a a a b a a c)
-        assertEquals("a b a a c a a a b a a c a a", Picking.sequence(rr, 14));
+        // never more than three a's in a row, also across cycles, as with HAProxy 2.6 (a a a b a a c). b and c
+        // form one weight class of share 2 whose turns fall in the windows [0, 4) and [3, 7) of the 7-slot
+        // cycle (SmoothCycle); a's five turns come first at equal deadlines, so b goes third and c last.
+        assertEquals("a a b a a a c a a b a a a c", Picking.sequence(rr, 14));
     }
 
     @Test
