@@ -23,8 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.osgi.service.log.Logger;
 
 /**
- * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers and {@link ChurnBenchmark} at
- * 1,000, with short settings (one fork, 3 × 1 s warm-up, 3 × 1 s measurement), measures bytes per server,
+ * Runs {@link PickBenchmark} for every algorithm at 10, 100 and 1,000 servers and {@link ChurnBenchmark} and
+ * {@link ReweighBenchmark} at 1,000, with short settings (one fork, 3 × 1 s warm-up, 3 × 1 s measurement),
+ * measures bytes per server,
  * and prints a markdown table of medians with each algorithm's ratio to the registry's round robin
  * measured in the same run.
  * Arguments: algorithm names to restrict the run to (the reference always runs), or {@code --list} to
@@ -34,6 +35,7 @@ public final class BenchSched {
 
     private static final String LARGE = "1000";
     private static final String CHURN = "churn";
+    private static final String REWEIGH = "reweigh";
     private static final int HEAP_SERVERS = 1000;
     private static final int HEAP_INSTANCES = 200;
 
@@ -54,6 +56,7 @@ public final class BenchSched {
         Options options = new OptionsBuilder()
                 .include(PickBenchmark.class.getName() + ".pick$")
                 .include(ChurnBenchmark.class.getName() + ".pickAndTrack$")
+                .include(ReweighBenchmark.class.getName() + ".reweighAndPick$")
                 .param("algorithm", subjects.keySet().toArray(new String[0]))
                 .param("servers", "10", "100", "1000")
                 .forks(1)
@@ -66,20 +69,23 @@ public final class BenchSched {
         // algorithm -> column ("10", "100", "1000" servers, or CHURN) -> result
         Map<String, Map<String, Result<?>>> scores = new TreeMap<>();
         for (RunResult result : results) {
-            boolean churn = result.getParams().getBenchmark().endsWith(".pickAndTrack");
+            String benchmark = result.getParams().getBenchmark();
+            String column = benchmark.endsWith(".pickAndTrack") ? CHURN
+                    : benchmark.endsWith(".reweighAndPick") ? REWEIGH : result.getParams().getParam("servers");
             scores.computeIfAbsent(result.getParams().getParam("algorithm"), name -> new TreeMap<>())
-                    .put(churn ? CHURN : result.getParams().getParam("servers"), result.getPrimaryResult());
+                    .put(column, result.getPrimaryResult());
         }
         double reference = median(scores.get(AlgorithmCatalog.REFERENCE).get(LARGE));
         System.out.println();
         System.out.println("ns/op: median of the measurement iterations (min–max); the machine is shared, so the"
                 + " ratio to " + AlgorithmCatalog.REFERENCE + " (same run, same pinning) is the number to compare."
                 + " With churn: 1,000 servers, each pick opens a connection and closes one opened "
-                + ChurnBenchmark.OUTSTANDING + " picks before, telling the algorithm both.");
+                + ChurnBenchmark.OUTSTANDING + " picks before, telling the algorithm both. Weight change: 1,000"
+                + " servers, one of them takes a neighbouring weight, the algorithm is told, and one pick follows.");
         System.out.println();
         System.out.println("| algorithm | family | ns/op, 10 servers | 100 | 1,000 | ×" + AlgorithmCatalog.REFERENCE
-                + " at 1,000 | with churn | bytes/server |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+                + " at 1,000 | with churn | weight change + pick | bytes/server |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Subject subject : subjects.values()) {
             Map<String, Result<?>> row = scores.getOrDefault(subject.name(), Map.of());
             StringBuilder line = new StringBuilder("| " + subject.name() + " | " + subject.family() + " |");
@@ -89,6 +95,7 @@ public final class BenchSched {
             Result<?> large = row.get(LARGE);
             line.append(large == null ? " – |" : format(" %.2f |", median(large) / reference));
             line.append(cell(row.get(CHURN)));
+            line.append(cell(row.get(REWEIGH)));
             line.append(format(" %.0f |", HeapPerServer.of(subject, HEAP_SERVERS, HEAP_INSTANCES)));
             System.out.println(line);
         }

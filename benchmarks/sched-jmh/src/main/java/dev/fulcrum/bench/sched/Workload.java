@@ -97,12 +97,12 @@ public final class Workload {
     }
 
     /**
-     * An UP server; its active connection count changes only through {@link #connect} and
-     * {@link #release}, on the benchmark's one thread.
+     * An UP server; its active connection count and weight change only through {@link #connect},
+     * {@link #release} and {@link #reweigh}, on the benchmark's one thread.
      */
     public static final class Server implements ServerView {
         private final String id;
-        private final int weight;
+        private int weight;
         private int active;
 
         Server(String id, int weight) {
@@ -116,6 +116,11 @@ public final class Workload {
 
         public void release() {
             active--;
+        }
+
+        /** Takes the other of two neighbouring weights (w and w + 1, within 1..256), as a "set weight" would. */
+        public void reweigh() {
+            weight = weight == 256 || weight % 2 == 0 ? weight - 1 : weight + 1;
         }
 
         @Override
