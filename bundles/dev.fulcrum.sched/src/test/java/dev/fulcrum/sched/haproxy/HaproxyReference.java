@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +30,11 @@ final class HaproxyReference implements AutoCloseable {
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final int port;
+    /**
+     * What this HAProxy stamps on its answers: the port was free when chosen, but another test on the
+     * machine may take it before HAProxy binds, and its answers must not pass for ours.
+     */
+    private final String stamp = Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid();
     private Path directory;
     private Process haproxy;
 
@@ -56,7 +62,9 @@ final class HaproxyReference implements AutoCloseable {
                     timeout client 5s
                     timeout server 5s
                 """);
-        config.append("frontend front\n    bind 127.0.0.1:").append(port).append("\n    default_backend pool\n");
+        config.append("frontend front\n    bind 127.0.0.1:").append(port).append('\n');
+        config.append("    http-response set-header X-Reference ").append(stamp).append('\n');
+        config.append("    default_backend pool\n");
         config.append("backend pool\n");
         backend.forEach(line -> config.append("    ").append(line).append('\n'));
         for (Map.Entry<String, String> server : options.entrySet()) {
@@ -83,6 +91,10 @@ final class HaproxyReference implements AutoCloseable {
             int body = response.indexOf("\r\n\r\n");
             if (!response.startsWith("HTTP/1.") || body < 0) {
                 throw new IOException("not an HTTP response: " + response);
+            }
+            // HAProxy 2.x sends header names in lower case
+            if (!response.substring(0, body).toLowerCase(Locale.ROOT).contains("\r\nx-reference: " + stamp + "\r\n")) {
+                throw new IOException("the answer on port " + port + " is not from this test's HAProxy: " + response);
             }
             return response.substring(body + 4);
         }

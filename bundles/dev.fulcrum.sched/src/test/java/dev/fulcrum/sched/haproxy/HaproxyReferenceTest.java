@@ -10,12 +10,11 @@ import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.testing.SystemTest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +27,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 @SystemTest
 class HaproxyReferenceTest {
 
+    /**
+     * Both sequences are held to the bound a smooth weighted round robin can keep, proportionate fairness:
+     * after any number t of picks, a server of weight w out of W has had t x w / W turns give or take one
+     * (ours stays strictly inside, as SmoothCycle proves; HAProxy's fwrr reaches exactly one turn with
+     * static-rr 3 2 1). The bound is exact rational arithmetic on the sequences, not a tolerance tuned to
+     * a run, so it cannot flake: ours is deterministic, and HAProxy's only fails it if HAProxy itself
+     * spreads worse than one turn. Runs of one server are compared as before, ours no longer than theirs.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"roundrobin, 5 1 1", "roundrobin, 3 2 1", "roundrobin, 1 1 1 1", "roundrobin, 7 3",
         "static-rr, 5 1 1", "static-rr, 3 2 1"})
@@ -49,11 +56,14 @@ class HaproxyReferenceTest {
         SchedulerFactory factory = algorithm.equals("roundrobin") ? new RoundRobinFactory()
                 : new StaticRoundRobinFactory();
         List<String> ours = List.of(Picking.sequence(factory.create(Picking.settings(), servers), picks).split(" "));
-        System.out.printf("%s %s%n  haproxy: %s%n  fulcrum: %s%n", algorithm, weightList, String.join(" ", theirs),
-                String.join(" ", ours));
+        System.out.printf("%s %s%n  haproxy: %s (%s turns off at most)%n  fulcrum: %s (%s)%n", algorithm, weightList,
+                String.join(" ", theirs), deviation(theirs, weights), String.join(" ", ours), deviation(ours, weights));
 
-        assertEquals(counts(theirs), counts(ours), "the same share per cycle");
+        Fraction oneTurn = new Fraction(1, 1);
+        assertTrue(deviation(ours, weights).compareTo(oneTurn) < 0, "ours: within one turn of each share");
+        assertTrue(deviation(theirs, weights).compareTo(oneTurn) <= 0, "haproxy: within one turn of each share");
         for (TestServer server : servers) {
+            assertEquals(3 * server.weight(), Collections.frequency(ours, server.id()), server.id() + ": 3 cycles");
             assertTrue(longestRun(ours, server.id()) <= longestRun(theirs, server.id()),
                     server.id() + " comes in longer runs than with HAProxy");
         }
@@ -109,8 +119,40 @@ class HaproxyReferenceTest {
                 / (double) before.size();
     }
 
-    private static Map<String, Long> counts(List<String> picks) {
-        return picks.stream().collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
+    /** A non-negative fraction p / q, compared exactly. */
+    private record Fraction(long p, long q) implements Comparable<Fraction> {
+
+        @Override
+        public int compareTo(Fraction other) {
+            return Long.compare(p * other.q, other.p * q);
+        }
+
+        @Override
+        public String toString() {
+            return p + "/" + q;
+        }
+    }
+
+    /**
+     * How far, in turns, any server of {@code weights} (ids s0, s1, ...) got from its share t x w / W over
+     * the first t picks, for every t: the largest |count x W - t x w| / W.
+     */
+    private static Fraction deviation(List<String> picks, int[] weights) {
+        long total = Arrays.stream(weights).sum();
+        long[] counts = new long[weights.length];
+        long worst = 0;
+        for (int t = 1; t <= picks.size(); t++) {
+            String id = picks.get(t - 1);
+            int server = id.matches("s\\d+") ? Integer.parseInt(id.substring(1)) : -1;
+            if (server < 0 || server >= weights.length) {
+                throw new AssertionError("pick " + t + " went to no server of the pool: " + id);
+            }
+            counts[server]++;
+            for (int i = 0; i < weights.length; i++) {
+                worst = Math.max(worst, Math.abs(counts[i] * total - t * (long) weights[i]));
+            }
+        }
+        return new Fraction(worst, total);
     }
 
     /** The most consecutive picks of the server, counting the sequence as a cycle. */
