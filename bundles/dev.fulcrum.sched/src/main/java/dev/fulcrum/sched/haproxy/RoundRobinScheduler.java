@@ -8,8 +8,8 @@ import java.util.Collection;
  * configuration.txt 4.2 "balance roundrobin": each server in turn according to its weight, smoothly
  * interleaved (the order of {@link SmoothCycle}), dynamic (a weight change applies from the next pick)
  * and with the 5.2 "slowstart" ramp. Backups: the first usable one by position when no regular server is
- * usable. O(1) per pick under one lock, from the cycle {@link RoundRobinQueue} lays out ahead; the first
- * pick after weights or states changed rebuilds that cycle, and a server still ramping costs one
+ * usable. Under one lock, a pick costs O(1) from the cycle {@link RoundRobinQueue} lays out ahead, or
+ * O(log c) for a server whose weight moved since; a hook costs O(log c), and a server still ramping one
  * re-weighing per clock millisecond.
  */
 final class RoundRobinScheduler extends DynamicScheduler<RoundRobinQueue.Entry, RoundRobinQueue> {

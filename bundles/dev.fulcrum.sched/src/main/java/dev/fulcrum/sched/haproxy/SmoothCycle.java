@@ -29,22 +29,31 @@ final class SmoothCycle {
     }
 
     /**
-     * For each slot of the cycle, the index of the server (into {@code weights}) that holds it.
+     * For each slot of the cycle, the index of the server (into {@code weights}) that holds it. Weights with
+     * a common divisor make the cycle of the weights divided by it (2:2 repeats the cycle of 1:1).
      *
-     * @param weights each between 1 and {@value #MAX_WEIGHT}; their sum is the cycle's length
-     * @throws IllegalArgumentException for a weight outside 1..256 or a cycle longer than an array can be
+     * @param weights each between 1 and {@value #MAX_WEIGHT}; their sum over their greatest common divisor
+     *                is the cycle's length
+     * @throws IllegalArgumentException for a weight outside 1..256
      */
     static int[] layOut(int[] weights) {
-        long total = 0;
+        int divisor = 0;
         for (int weight : weights) {
             if (weight < 1 || weight > MAX_WEIGHT) {
                 throw new IllegalArgumentException("weight must be between 1 and " + MAX_WEIGHT + ": " + weight);
             }
-            total += weight;
+            divisor = gcd(divisor, weight);
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a cycle of " + total + " turns is too long to lay out");
+        int[] reduced = new int[weights.length];
+        long total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            reduced[i] = weights[i] / divisor;
+            total += reduced[i];
         }
+        return layOutReduced(reduced, total);
+    }
+
+    private static int[] layOutReduced(int[] weights, long total) {
         Classes classes = new Classes(weights);
         int length = (int) total;
         int[] slots = new int[length];
@@ -90,6 +99,10 @@ final class SmoothCycle {
             }
         }
         return slots;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The servers grouped by weight, classes numbered by first appearance, members in order. */

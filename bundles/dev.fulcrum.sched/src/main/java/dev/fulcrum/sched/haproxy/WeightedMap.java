@@ -3,7 +3,6 @@ package dev.fulcrum.sched.haproxy;
 import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -28,41 +27,23 @@ final class WeightedMap implements HashTable {
     }
 
     /**
-     * The map over the members (in pool order) with the weight {@code weightOf} gives them; weights share their greatest
-     * common divisor out (equal weights make a map of one slot per server) and count at most
+     * The map over the members (in pool order) with the weight {@code weightOf} gives them; weights share their
+     * greatest common divisor out (equal weights make a map of one slot per server) and count at most
      * {@value #MAX_WEIGHT}.
      */
     static WeightedMap of(List<Roster.Member> members, ToIntFunction<Roster.Member> weightOf) {
-        return of(members, Roster.Member::view, weightOf);
-    }
-
-    /** The same over any entries, in pool order, that have a server and a weight. */
-    static <T> WeightedMap of(List<T> members, Function<T, ServerView> viewOf, ToIntFunction<T> weightOf) {
         int[] weights = members.stream().mapToInt(m -> Math.min(MAX_WEIGHT, Math.max(1, weightOf.applyAsInt(m))))
                 .toArray();
-        int divisor = 0;
-        for (int weight : weights) {
-            divisor = gcd(divisor, weight);
-        }
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] /= divisor;
-        }
-        ServerView[] views = members.stream().map(viewOf).toArray(ServerView[]::new);
         int[] holders = SmoothCycle.layOut(weights);
         ServerView[] slots = new ServerView[holders.length];
         for (int i = 0; i < holders.length; i++) {
-            slots[i] = views[holders[i]];
+            slots[i] = members.get(holders[i]).view();
         }
         return new WeightedMap(slots);
     }
 
     int size() {
         return slots.length;
-    }
-
-    /** The server in slot {@code index}, usable or not; {@code 0 <= index < size}. */
-    ServerView slot(int index) {
-        return slots[index];
     }
 
     /** The server in slot {@code index mod size}, or a usable one after it; only when size > 0. */
@@ -80,9 +61,5 @@ final class WeightedMap implements HashTable {
     @Override
     public Optional<ServerView> lookup(long hash) {
         return slots.length == 0 ? Optional.empty() : at(hash);
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }

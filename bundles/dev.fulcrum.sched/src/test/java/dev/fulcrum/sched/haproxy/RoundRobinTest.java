@@ -78,6 +78,27 @@ class RoundRobinTest {
         assertEquals(3, Picking.sequence(rr, 4).split("a", -1).length - 1, "3 of every 4 picks, spread");
     }
 
+    /**
+     * In a pool whose cycle is longer than the picks since it was laid out, a changed server takes its turns
+     * in the live queue at its new weight at once, and the next layout (after one cycle's worth of picks)
+     * takes it back into the cycle with its new weight.
+     */
+    @Test
+    void aWeightChangeInALargePoolAppliesAtOnceAndTheNextCycleTakesItIn() {
+        List<TestServer> servers = IntStream.rangeClosed(1, 20).mapToObj(w -> new TestServer("s" + w, w)).toList();
+        Scheduler rr = new RoundRobinFactory().create(Picking.settings().withClock(clock), servers);
+        Picking.sequence(rr, 5); // the cycle of 210 was laid out at the first pick
+
+        rr.serverChanged(servers.get(0).weight(100)); // s1: 1 -> 100, total 309
+        int during = Picking.counts(rr, Picking.keyless(309)).get("s1"); // the layout comes after pick 210
+        Map<String, Integer> after = Picking.counts(rr, Picking.keyless(10 * 309));
+
+        assertTrue(Math.abs(during - 100) <= 2, "s1 got " + during + " of 309 picks, expected 100 +-2");
+        for (TestServer server : servers) {
+            assertEquals(10 * server.weight(), after.get(server.id()), server.id() + " over 10 new cycles");
+        }
+    }
+
     @Test
     void serversThatLeaveAndComeBackRejoinTheCycle() {
         TestServer a = TestServer.of("a");

@@ -20,7 +20,12 @@ class SmoothCycleTest {
     @Test
     void equalWeightsTakeTurnsInPoolOrder() {
         assertArrayEquals(new int[] {0, 1, 2, 3}, SmoothCycle.layOut(new int[] {1, 1, 1, 1}));
-        assertArrayEquals(new int[] {0, 1, 2, 0, 1, 2}, SmoothCycle.layOut(new int[] {2, 2, 2}));
+    }
+
+    @Test
+    void aCommonDivisorShortensTheCycle() {
+        assertArrayEquals(new int[] {0, 1, 2}, SmoothCycle.layOut(new int[] {2, 2, 2}));
+        assertArrayEquals(SmoothCycle.layOut(new int[] {1, 1, 2}), SmoothCycle.layOut(new int[] {64, 64, 128}));
     }
 
     @Test
@@ -68,11 +73,13 @@ class SmoothCycleTest {
     private static void assertWithinOneTurn(int[] weights) {
         int[] cycle = SmoothCycle.layOut(weights);
         long total = cycle.length;
+        long sum = Arrays.stream(weights).sum();
         long[] turns = new long[weights.length];
         for (int t = 1; t <= 2 * cycle.length; t++) {
             turns[cycle[(t - 1) % cycle.length]]++;
             for (int server = 0; server < weights.length; server++) {
-                long lagTimesTotal = turns[server] * total - (long) t * weights[server]; // exact, in 1/W turns
+                // exact, in 1/W turns; the cycle may be the weights' divided by a common divisor: sum / total
+                long lagTimesTotal = turns[server] * total - (long) t * weights[server] * total / sum;
                 int at = t;
                 int s = server;
                 assertTrue(Math.abs(lagTimesTotal) < total, () -> "server " + s + " of " + Arrays.toString(weights)
