@@ -6,22 +6,22 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 
 /**
  * The admitted servers ordered by load, for the least-load family (lc, wlc, sed, nq, ovf and the
  * rescheduling of lblc/lblcr). The kernel scans the whole destination list per connection; here each
- * hook moves one entry in a skip list (O(log n)) and a pick reads its head (O(1)).
+ * hook moves one entry in a heap (O(log n), in place, no allocation) and a pick reads its top (O(1)),
+ * both under the index's lock.
  *
  * <p>Order: normal servers before backups, then the algorithm's load order, then list order, which is
  * the kernel's tie rule (its scan replaces the candidate only on a strictly smaller load).
  */
 public final class LoadIndex {
 
-    private final ConcurrentSkipListMap<Load, ServerView> ordered;
+    private final LoadHeap admitted;
     private final Predicate<Load> admits;
-    private final Map<String, Load> current = new ConcurrentHashMap<>();
+    private final Map<String, LoadHeap.Entry> current = new ConcurrentHashMap<>();
     private long nextOrder;
     private volatile int usableNormals;
 
@@ -32,51 +32,54 @@ public final class LoadIndex {
      * @param servers the initial servers, in list order
      */
     public LoadIndex(Comparator<Load> byLoad, Predicate<Load> admits, Collection<? extends ServerView> servers) {
-        this.ordered = new ConcurrentSkipListMap<>(indexOrder(byLoad));
+        this.admitted = new LoadHeap(indexOrder(byLoad));
         this.admits = admits;
         servers.forEach(this::update);
     }
 
     /** Takes in the server's current weight, state and connections (it is added when unknown). */
     public synchronized void update(ServerView server) {
-        Load old = current.get(server.id());
-        Load now = Load.of(server, old, old == null ? nextOrder++ : old.order());
-        // Insert before removing, so that a concurrent pick never finds the index empty for a moment. An
-        // entry that orders equal to the old one is the same map key: put kept it, so it must stay.
-        boolean admitted = now.usable() && !now.overloaded() && admits.test(now);
-        if (admitted) {
-            ordered.put(now, server);
+        LoadHeap.Entry entry = current.get(server.id());
+        Load old = entry == null ? null : entry.load;
+        if (entry == null) {
+            entry = new LoadHeap.Entry(nextOrder++);
+            current.put(server.id(), entry);
         }
-        current.put(server.id(), now);
-        if (old != null && !(admitted && ordered.comparator().compare(old, now) == 0)) {
-            ordered.remove(old);
+        Load now = Load.of(server, old, entry.order);
+        entry.load = now;
+        if (now.usable() && !now.overloaded() && admits.test(now)) {
+            admitted.offer(entry);
+        } else {
+            admitted.remove(entry);
         }
         usableNormals += countsAsUsableNormal(now) - countsAsUsableNormal(old);
     }
 
     public synchronized void remove(ServerView server) {
-        Load old = current.remove(server.id());
-        if (old != null) {
-            ordered.remove(old);
-            usableNormals -= countsAsUsableNormal(old);
+        LoadHeap.Entry entry = current.remove(server.id());
+        if (entry != null) {
+            admitted.remove(entry);
+            usableNormals -= countsAsUsableNormal(entry.load);
         }
     }
 
     /**
      * The least loaded admitted server still usable now; a backup only while no normal server is usable.
-     * The head is re-checked against the live view because a pick may run between a state change and
-     * its hook.
+     * The top is re-checked against the live view because a pick may run between a state change and its
+     * hook; only then are the others scanned.
      */
-    public Optional<ServerView> least() {
-        for (Load load : ordered.keySet()) {
-            if (load.backup() && usableNormals > 0) {
-                return Optional.empty();
-            }
-            if (load.server().usable()) {
-                return Optional.of(load.server());
-            }
+    public synchronized Optional<ServerView> least() {
+        if (admitted.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Load least = admitted.first();
+        if (!least.server().usable()) {
+            least = admitted.least(load -> load.server().usable());
+        }
+        if (least == null || least.backup() && usableNormals > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(least.server());
     }
 
     /**
@@ -84,13 +87,14 @@ public final class LoadIndex {
      * the index and not overloaded, usable now, and not a backup while a normal server is usable.
      */
     public boolean pickable(ServerView server) {
-        Load load = current.get(server.id());
-        return load != null && !load.overloaded() && server.usable() && !(server.backup() && usableNormals > 0);
+        LoadHeap.Entry entry = current.get(server.id());
+        return entry != null && !entry.load.overloaded() && server.usable()
+                && !(server.backup() && usableNormals > 0);
     }
 
     /**
      * Backups last, then {@code byLoad}, then list order; written out rather than composed with
-     * {@code Comparator.comparing}, which boxes the flag and adds a call per level on every skip-list step.
+     * {@code Comparator.comparing}, which boxes the flag and adds a call per level on every heap step.
      */
     private static Comparator<Load> indexOrder(Comparator<Load> byLoad) {
         return (a, b) -> {

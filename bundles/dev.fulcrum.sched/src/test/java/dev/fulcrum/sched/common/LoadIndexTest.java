@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LoadIndexTest {
@@ -76,5 +79,51 @@ class LoadIndexTest {
         a.state(ServerState.MAINT);
         assertEquals("B", least(index));
         assertFalse(index.pickable(a));
+    }
+
+    /**
+     * The heap against the kernel's way, a scan of the whole list for the strictly smallest load: after
+     * each of many random changes of counts, states, backup flags, removals and additions, both agree.
+     */
+    @Test
+    void afterAnyChangesTheLeastIsWhatAScanOfTheListFinds() {
+        SplittableRandom random = new SplittableRandom(20261125L);
+        List<TestServer> servers = new ArrayList<>(IntStream.range(0, 40)
+                .mapToObj(i -> TestServer.up("s" + i, 1).connections(random.nextInt(8), 0)).toList());
+        LoadIndex index = new LoadIndex(BY_ACTIVE, load -> true, servers);
+        ServerState[] states = ServerState.values();
+        for (int step = 0; step < 5000; step++) {
+            TestServer server = servers.get(random.nextInt(servers.size()));
+            switch (random.nextInt(10)) {
+                case 0 -> index.update(server.state(states[random.nextInt(states.length)]));
+                case 1 -> index.update(server.backup(random.nextInt(4) == 0));
+                case 2 -> {
+                    index.remove(server);
+                    servers.remove(server);
+                    TestServer added = TestServer.up("n" + step, 1).connections(random.nextInt(8), 0);
+                    servers.add(added); // a newcomer goes last in list order
+                    index.update(added);
+                }
+                default -> index.update(server.connections(random.nextInt(8), 0));
+            }
+            assertEquals(scan(servers), least(index), "after step " + step);
+        }
+    }
+
+    /** ip_vs_lc.c's loop: the first usable normal server with the least count, backups only without one. */
+    private static String scan(List<TestServer> servers) {
+        for (boolean backups : new boolean[] {false, true}) {
+            TestServer least = null;
+            for (TestServer server : servers) {
+                if (server.usable() && server.backup() == backups
+                        && (least == null || server.activeConnections() < least.activeConnections())) {
+                    least = server;
+                }
+            }
+            if (least != null) {
+                return least.id();
+            }
+        }
+        return "-";
     }
 }
