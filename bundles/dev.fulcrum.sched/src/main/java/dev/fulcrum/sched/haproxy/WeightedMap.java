@@ -7,8 +7,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * HAProxy's static map: an array in which each server holds as many slots as its weight, laid out in
- * the smooth round-robin order of {@link SmoothCycle}. "static-rr" and "roundrobin" walk it with a
- * counter; "hash-type map-based" takes slot {@code hash mod total weight} (configuration.txt 4.2
+ * the smooth round-robin order of {@link SmoothCycle}. "static-rr" walks it with a counter;
+ * "hash-type map-based" takes slot {@code hash mod total weight} (configuration.txt 4.2
  * "balance source": "hashed and divided by the total weight of the running servers"; "hash-type
  * map-based": "a static array containing all alive servers").
  * O(1) per lookup; built in O(n + W log c) for a total weight W over c distinct weights.
