@@ -114,9 +114,14 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
 
     /** The receive checks for this instance; {@code interfaceSubnets} are its interface's IPv4 addresses. */
     public ReceiveRules receiveRules(List<Subnet> interfaceSubnets) {
+        return receiveRules(interfaceSubnets, List.of());
+    }
+
+    /** The receive checks; with {@code unicastPeers}, those of keepalived.conf(5) {@code unicast_peer} mode. */
+    public ReceiveRules receiveRules(List<Subnet> interfaceSubnets, List<InetAddress> unicastPeers) {
         return new ReceiveRules(version, virtualRouterId, primaryAddress instanceof Inet6Address,
-                advertIntervalField(), authentication, v3ChecksumAsV2, interfaceSubnets,
-                virtualAddresses.stream().map(VirtualAddress::address).toList());
+                advertIntervalField(), authentication, v3ChecksumAsV2, unicastPeers.isEmpty() ? interfaceSubnets
+                        : List.of(), virtualAddresses.stream().map(VirtualAddress::address).toList(), unicastPeers);
     }
 
     private static void checkInterval(String name, int version, Duration interval) {

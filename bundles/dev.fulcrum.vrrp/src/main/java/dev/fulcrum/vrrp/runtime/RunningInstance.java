@@ -11,10 +11,10 @@ import dev.fulcrum.vrrp.fsm.Action.StateChanged;
 import dev.fulcrum.vrrp.fsm.RouterSettings;
 import dev.fulcrum.vrrp.net.ArpAnnouncer;
 import dev.fulcrum.vrrp.net.VrrpSocket;
+import dev.fulcrum.vrrp.packet.IpEnvelope;
 import dev.fulcrum.vrrp.packet.ReceiveValidator;
 import java.io.IOException;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** One configured vrrp_instance with what it holds open: its rtnetlink connection, raw socket, ARP socket and reader. */
@@ -48,13 +48,18 @@ final class RunningInstance {
         ArpAnnouncer arp = null;
         try {
             RouteNetlink route = new RouteNetlink(connection);
-            InterfaceFacts facts = InterfaceFacts.read(route, config.interfaceName(), config.unicastSourceIp());
+            // keepalived.conf(5): unicast_src_ip and mcast_src_ip both name the adverts' source
+            InterfaceFacts facts = InterfaceFacts.read(route, config.interfaceName(),
+                    config.unicastSourceIp().or(config::multicastSourceIp));
             RouterSettings settings = RouterSettings.from(config, defaults, facts.primaryAddress());
-            socket = VrrpSocket.open(namespace.file(), facts.name(), facts.index(), facts.primaryAddress());
+            socket = config.unicastPeers().isEmpty()
+                    ? VrrpSocket.open(namespace.file(), facts.name(), facts.index(), facts.primaryAddress())
+                    : VrrpSocket.openUnicast(namespace.file(), facts.name(), facts.primaryAddress(),
+                            config.unicastTtl().orElse(IpEnvelope.VRRP_TTL));
             arp = ArpAnnouncer.open(namespace.file(), facts.index(), facts.hardwareAddress());
             NetworkPort port = new NetworkPort(settings, socket, arp, route, facts, config.unicastPeers());
-            ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(
-                    config.unicastPeers().isEmpty() ? facts.subnets() : List.of()));
+            ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(facts.subnets(),
+                    config.unicastPeers()));
             VrrpRouter router = new VrrpRouter(settings, validator, port, loop, clock, listener);
             SocketReader reader = new SocketReader(socket, router, config.name());
             reader.start();
