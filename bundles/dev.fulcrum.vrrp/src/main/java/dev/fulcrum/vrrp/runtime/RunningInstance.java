@@ -1,7 +1,9 @@
 package dev.fulcrum.vrrp.runtime;
 
 import dev.fulcrum.api.model.global.VrrpDefaults;
+import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
+import dev.fulcrum.api.os.ProcessRunner;
 import dev.fulcrum.netlink.Connection;
 import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
@@ -25,14 +27,17 @@ final class RunningInstance {
     private final Connection connection;
     private final ArpAnnouncer arp;
     private final SocketReader reader;
+    /** keepalived.conf(5) {@code no_accept}; null in accept mode and for the address owner. */
+    private final VipFirewall firewall;
 
     private RunningInstance(VrrpInstance config, VrrpRouter router, Connection connection, ArpAnnouncer arp,
-            SocketReader reader) {
+            SocketReader reader, VipFirewall firewall) {
         this.config = config;
         this.router = router;
         this.connection = connection;
         this.arp = arp;
         this.reader = reader;
+        this.firewall = firewall;
     }
 
     /**
@@ -41,7 +46,7 @@ final class RunningInstance {
      * and nothing stays open.
      */
     static RunningInstance start(VrrpInstance config, VrrpDefaults defaults, NetlinkConnector connector,
-            Namespace namespace, EventLoop loop, InstantSource clock,
+            Namespace namespace, ProcessRunner runner, EventLoop loop, InstantSource clock,
             Consumer<StateChanged> listener) throws IOException {
         Connection connection = connector.open(NetlinkProtocol.ROUTE, namespace);
         VrrpSocket socket = null;
@@ -60,11 +65,17 @@ final class RunningInstance {
             NetworkPort port = new NetworkPort(settings, socket, arp, route, facts, config.unicastPeers());
             ReceiveValidator validator = new ReceiveValidator(settings.receiveRules(facts.subnets(),
                     config.unicastPeers()));
+            VipFirewall firewall = null;
+            if (!settings.accept() && !settings.isOwner()) { // RFC 5798 section 6.4.3: the owner always accepts
+                firewall = new VipFirewall(runner, namespace, VipFirewall.tableName(facts.index(),
+                        settings.virtualRouterId(), false));
+                firewall.install(settings.installedAddresses().stream().map(VirtualAddress::address).toList());
+            }
             VrrpRouter router = new VrrpRouter(settings, validator, port, loop, clock, listener);
             SocketReader reader = new SocketReader(socket, router, config.name());
             reader.start();
             router.start();
-            return new RunningInstance(config, router, connection, arp, reader);
+            return new RunningInstance(config, router, connection, arp, reader, firewall);
         } catch (IOException | RuntimeException e) {
             if (socket != null) {
                 socket.close();
@@ -83,20 +94,23 @@ final class RunningInstance {
 
     /** The same running instance under a new configuration that it has taken over live (a priority change). */
     RunningInstance withConfig(VrrpInstance next) {
-        return new RunningInstance(next, router, connection, arp, reader);
+        return new RunningInstance(next, router, connection, arp, reader, firewall);
     }
 
     VrrpRouter router() {
         return router;
     }
 
-    /** Resigns (priority 0 if master, addresses removed) and closes everything. */
+    /** Resigns (priority 0 if master, addresses removed), closes everything and drops the no_accept table. */
     void stop() throws InterruptedException {
         router.shutdown();
         release();
+        if (firewall != null) {
+            firewall.remove();
+        }
     }
 
-    /** Closes everything at once, as a crash would: no resignation, addresses left where they are. */
+    /** Closes everything at once, as a crash would: no resignation, addresses and no_accept table left where they are. */
     void abort() {
         release();
     }
