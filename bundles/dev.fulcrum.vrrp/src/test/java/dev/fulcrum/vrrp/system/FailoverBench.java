@@ -79,7 +79,10 @@ public final class FailoverBench {
 
         @Override
         public void resign() {
+            long start = System.nanoTime();
             first.close();
+            // What the old benchmark waited for before it started polling: close() joins the reader and link threads.
+            System.err.printf("Fulcrum close() returned after %.0f ms%n", (System.nanoTime() - start) / 1e6);
         }
 
         @Override
