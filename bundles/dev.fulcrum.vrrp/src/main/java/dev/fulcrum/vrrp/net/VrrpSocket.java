@@ -152,7 +152,7 @@ public final class VrrpSocket implements AutoCloseable {
                 .order(ByteOrder.nativeOrder()).putInt(interfaceIndex).array();
     }
 
-    /** struct sockaddr_in (linux/in.h): family in host order, port 0 (raw(7): ignored), the address, 8 bytes of zero. */
+    /** struct sockaddr_in (linux/in.h): family in host order, port 0 (raw(7) ignores it), the address, 8 zero bytes. */
     private static byte[] sockaddrIn(InetAddress destination) {
         if (!(destination instanceof Inet4Address)) {
             throw new IllegalArgumentException("not an IPv4 destination: " + destination.getHostAddress());

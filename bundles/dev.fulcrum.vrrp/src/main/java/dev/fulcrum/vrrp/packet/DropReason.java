@@ -29,6 +29,6 @@ public enum DropReason {
     ADVERT_INTERVAL,
     /** The source is not on the interface's subnet (IPv4) or not link-local (IPv6, RFC 5798 section 5.1.2.1). */
     SOURCE_ADDRESS,
-    /** Unicast mode: the source is not one of the instance's {@code unicast_peer} addresses (keepalived.conf(5) check_unicast_src). */
+    /** Unicast mode: the source is not a {@code unicast_peer} (keepalived.conf(5) check_unicast_src). */
     UNICAST_PEER
 }

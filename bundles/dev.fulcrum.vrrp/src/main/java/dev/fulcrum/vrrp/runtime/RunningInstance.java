@@ -110,7 +110,7 @@ final class RunningInstance {
         }
     }
 
-    /** Closes everything at once, as a crash would: no resignation, addresses and no_accept table left where they are. */
+    /** Closes everything at once, as a crash would: no resignation, addresses and no_accept table left in place. */
     void abort() {
         release();
     }

@@ -97,8 +97,8 @@ public final class VrrpEngine implements AutoCloseable {
             }
             loop.run(() -> tracker.forget(instance.name()));
             try {
-                running.put(instance.name(), RunningInstance.start(instance, defaults, connector, namespace, runner, loop,
-                        clock, change -> stateChanged(instance, change)));
+                running.put(instance.name(), RunningInstance.start(instance, defaults, connector, namespace, runner,
+                        loop, clock, change -> stateChanged(instance, change)));
             } catch (IOException | RuntimeException e) {
                 String problem = "(" + instance.name() + ") cannot run on " + instance.interfaceName() + ": "
                         + e.getMessage();

@@ -125,7 +125,7 @@ public final class FailoverBench {
         }
     }
 
-    /** {@code [RUNS [NAME-FILTER]]}: 5 runs of every scenario by default; a filter keeps the scenarios whose name contains it. */
+    /** {@code [RUNS [NAME-FILTER]]}: 5 runs of every scenario by default; a filter keeps names containing it. */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String filter = args.length > 1 ? args[1] : "";
@@ -164,7 +164,8 @@ public final class FailoverBench {
             peer.start(lan, 1, master);
             await("the master", () -> peer.master(lan, 1) && lan.holds(1, VIP));
             peer.start(lan, 2, backup);
-            TimeUnit.MILLISECONDS.sleep(Math.round(Double.parseDouble(scenario.interval()) * 4000)); // the backup settles
+            // the backup settles
+            TimeUnit.MILLISECONDS.sleep(Math.round(Double.parseDouble(scenario.interval()) * 4000));
             OptionalLong added;
             long start;
             try (AddressWatch watch = AddressWatch.open(lan.host(2).name())) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keepalived.conf(5) {@code no_accept} (RFC 5798 section 6.4.3 Accept_Mode False) and
  * {@code virtual_ipaddress_excluded}, Fulcrum master and keepalived 2.2.7 backup from one
  * keepalived.conf: the master holds the VIP and the excluded address, answers ARP for the VIP but
- * drops the client's ping to it; its adverts list the VIP only; on resignation both addresses move
- * to keepalived and Fulcrum's nftables table is gone.
+ * drops the client's ping to it, as keepalived does; its adverts list the VIP only; on resignation
+ * both addresses move to the other router and Fulcrum's nftables table is gone.
  */
 @SystemTest
 class NoAcceptExcludedTest {
@@ -62,6 +62,25 @@ class NoAcceptExcludedTest {
             assertFalse(lan.host(1).exec("nft", "list", "tables").contains("fulcrum_vrrp_"),
                     "Fulcrum removed its no_accept table");
             assertTrue(lan.clientPings(VIP), "keepalived in accept mode answers the ping");
+        }
+    }
+
+    @Test
+    void keepalivedDropsThePingAsWellAndFulcrumKeepsDoingSoAfterTakingOver() throws Exception {
+        try (VrrpLan lan = VrrpLan.create(directory)) {
+            Process keepalived = lan.startKeepalived(1, conf("MASTER", 200, "no_accept"));
+            await("keepalived to hold the VIP and the excluded address",
+                    () -> lan.holds(1, VIP) && lan.holds(1, EXCLUDED));
+            assertFalse(lan.clientPings(VIP), "keepalived's no_accept drops the ping to the VIP");
+            VrrpEngine fulcrum = lan.startFulcrum(2, conf("BACKUP", 100, "no_accept"));
+            holdsFor("Fulcrum stays backup while keepalived advertises", 3_000,
+                    () -> fulcrum.states().get("VI_1") == VrrpState.BACKUP && !lan.holds(2, EXCLUDED));
+
+            keepalived.destroy(); // SIGTERM: priority 0
+            await("Fulcrum to take over", () -> lan.holds(2, VIP) && lan.holds(2, EXCLUDED));
+            assertFalse(lan.clientPings(VIP), "Fulcrum's no_accept drops the ping to the VIP");
+            await("the client's neighbour entry to follow Fulcrum's gratuitous ARP",
+                    () -> lan.clientNeighbour(VIP).equals(lan.macOf(2)));
         }
     }
 

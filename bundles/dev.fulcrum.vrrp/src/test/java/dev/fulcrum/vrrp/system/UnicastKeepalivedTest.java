@@ -53,7 +53,8 @@ class UnicastKeepalivedTest {
             String wire = lan.host(2).exec("timeout", "10", "tcpdump", "-l", "-n", "-v", "-c", "2", "-i", "e0",
                     "ip proto 112");
             assertTrue(wire.contains("ttl 64,"), "unicast_ttl 64 on the wire:\n" + wire);
-            assertTrue(wire.contains(H1 + " > " + H2 + ": VRRPv3, Advertisement"), "from unicast_src_ip to the peer:\n" + wire);
+            assertTrue(wire.contains(H1 + " > " + H2 + ": VRRPv3, Advertisement"),
+                    "from unicast_src_ip to the peer:\n" + wire);
             assertTrue(wire.contains("prio 200"), wire);
 
             Process keepalived = lan.startKeepalived(2, conf("BACKUP", 100, H2, H1));
