@@ -16,7 +16,12 @@ import dev.fulcrum.vrrp.net.VrrpSocket;
 import dev.fulcrum.vrrp.packet.IpEnvelope;
 import dev.fulcrum.vrrp.packet.ReceiveValidator;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** One configured vrrp_instance with what it holds open: its rtnetlink connection, raw socket, ARP socket and reader. */
@@ -48,6 +53,10 @@ final class RunningInstance {
     static RunningInstance start(VrrpInstance config, VrrpDefaults defaults, NetlinkConnector connector,
             Namespace namespace, ProcessRunner runner, EventLoop loop, InstantSource clock,
             Consumer<StateChanged> listener) throws IOException {
+        Optional<String> unsupported = unsupportedUnicast(config);
+        if (unsupported.isPresent()) {
+            throw new IOException(unsupported.get());
+        }
         Connection connection = connector.open(NetlinkProtocol.ROUTE, namespace);
         VrrpSocket socket = null;
         ArpAnnouncer arp = null;
@@ -86,6 +95,19 @@ final class RunningInstance {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * The raw socket is IPv4 (RFC 5798 section 5.1.1): an IPv6 {@code unicast_peer} or source address
+     * is refused by name rather than silently replaced by the interface's IPv4 address.
+     */
+    static Optional<String> unsupportedUnicast(VrrpInstance config) {
+        List<InetAddress> addresses = new ArrayList<>(config.unicastPeers());
+        config.unicastSourceIp().ifPresent(addresses::add);
+        config.multicastSourceIp().ifPresent(addresses::add);
+        return addresses.stream().filter(a -> !(a instanceof Inet4Address)).findFirst()
+                .map(a -> "unicast_peer / unicast_src_ip / mcast_src_ip " + a.getHostAddress()
+                        + ": only IPv4 is supported by this VRRP runtime");
     }
 
     VrrpInstance config() {
