@@ -90,6 +90,7 @@ final class KeepalivedVrrp {
             }
             out.close();
         }
+        i.unicastTtl().ifPresent(ttl -> out.line("unicast_ttl", Integer.toString(ttl)));
         i.multicastSourceIp().ifPresent(a -> out.line("mcast_src_ip", KeepalivedWords.address(a)));
         trackInterfaces(i.trackInterfaces(), out);
         trackScripts(i.trackScripts(), out);

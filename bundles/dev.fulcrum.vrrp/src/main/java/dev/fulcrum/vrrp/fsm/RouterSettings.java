@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the state machine of one vrrp_instance needs, derived from the model with
@@ -28,12 +29,14 @@ import java.util.Optional;
  *                         RFC's silent discard
  * @param advertBeforeStepDown {@code vrrp_higher_prio_send_advert}: a master advertises once more before
  *                         yielding to a higher priority
+ * @param excludedAddresses keepalived.conf(5) {@code virtual_ipaddress_excluded}: added, announced and
+ *                         removed with the virtual addresses, but never listed in adverts
  */
 public record RouterSettings(String name, int version, int virtualRouterId, int priority, Duration advertInterval,
         InitialState initialState, boolean preempt, Duration preemptDelay, boolean accept, int downTimerAdverts,
         InetAddress primaryAddress, List<VirtualAddress> virtualAddresses, Optional<AuthData> authentication,
         GarpPolicy garp, boolean v3ChecksumAsV2, boolean replyToLowerPriority,
-        boolean advertBeforeStepDown) {
+        boolean advertBeforeStepDown, List<VirtualAddress> excludedAddresses) {
 
     /** RFC 5798 section 6.1: Master_Down_Interval is three advertisement intervals plus the skew. */
     public static final int DEFAULT_DOWN_TIMER_ADVERTS = 3;
@@ -45,6 +48,7 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
         Objects.requireNonNull(primaryAddress, "primaryAddress");
         Objects.requireNonNull(authentication, "authentication");
         virtualAddresses = List.copyOf(virtualAddresses);
+        excludedAddresses = List.copyOf(excludedAddresses);
         if (version != 2 && version != 3) {
             throw new IllegalArgumentException("(" + name + ") version must be 2 or 3: " + version);
         }
@@ -56,6 +60,16 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
             throw new IllegalArgumentException("(" + name + ") down_timer_adverts must be 1..100: " + downTimerAdverts);
         }
         Objects.requireNonNull(garp, "garp");
+    }
+
+    /** Settings without {@code virtual_ipaddress_excluded}. */
+    public RouterSettings(String name, int version, int virtualRouterId, int priority, Duration advertInterval,
+            InitialState initialState, boolean preempt, Duration preemptDelay, boolean accept, int downTimerAdverts,
+            InetAddress primaryAddress, List<VirtualAddress> virtualAddresses, Optional<AuthData> authentication,
+            GarpPolicy garp, boolean v3ChecksumAsV2, boolean replyToLowerPriority, boolean advertBeforeStepDown) {
+        this(name, version, virtualRouterId, priority, advertInterval, initialState, preempt, preemptDelay, accept,
+                downTimerAdverts, primaryAddress, virtualAddresses, authentication, garp, v3ChecksumAsV2,
+                replyToLowerPriority, advertBeforeStepDown, List.of());
     }
 
     /** {@link #from(VrrpInstance, VrrpDefaults, InetAddress)} with keepalived's global defaults. */
@@ -87,24 +101,30 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
                 instance.preemptDelay(), instance.accept(), DEFAULT_DOWN_TIMER_ADVERTS, primaryAddress,
                 instance.virtualAddresses(), authentication,
                 GarpPolicy.of(instance.garp(), defaults), false,
-                !(defaults.lowerPrioNoAdvert() || strict), defaults.higherPrioSendAdvert());
+                !(defaults.lowerPrioNoAdvert() || strict), defaults.higherPrioSendAdvert(),
+                instance.excludedAddresses());
     }
 
     public RouterSettings withDownTimerAdverts(int adverts) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
                 preemptDelay, accept, adverts, primaryAddress, virtualAddresses, authentication, garp,
-                v3ChecksumAsV2, replyToLowerPriority, advertBeforeStepDown);
+                v3ChecksumAsV2, replyToLowerPriority, advertBeforeStepDown, excludedAddresses);
     }
 
     public RouterSettings withV3ChecksumAsV2(boolean asV2) {
         return new RouterSettings(name, version, virtualRouterId, priority, advertInterval, initialState, preempt,
                 preemptDelay, accept, downTimerAdverts, primaryAddress, virtualAddresses, authentication, garp,
-                asV2, replyToLowerPriority, advertBeforeStepDown);
+                asV2, replyToLowerPriority, advertBeforeStepDown, excludedAddresses);
     }
 
     /** RFC 5798 section 6.1: the owner always preempts, whatever Preempt_Mode says. */
     public boolean isOwner() {
         return priority == OWNER_PRIORITY;
+    }
+
+    /** What a master puts on its interfaces: the virtual addresses, then the excluded ones. */
+    public List<VirtualAddress> installedAddresses() {
+        return Stream.concat(virtualAddresses.stream(), excludedAddresses.stream()).toList();
     }
 
     /** The interval in the advert's unit: seconds (v2, RFC 3768 section 5.3.7) or centiseconds (v3, RFC 5798 section 5.2.7). */
@@ -114,9 +134,14 @@ public record RouterSettings(String name, int version, int virtualRouterId, int 
 
     /** The receive checks for this instance; {@code interfaceSubnets} are its interface's IPv4 addresses. */
     public ReceiveRules receiveRules(List<Subnet> interfaceSubnets) {
+        return receiveRules(interfaceSubnets, List.of());
+    }
+
+    /** The receive checks; with {@code unicastPeers}, those of keepalived.conf(5) {@code unicast_peer} mode. */
+    public ReceiveRules receiveRules(List<Subnet> interfaceSubnets, List<InetAddress> unicastPeers) {
         return new ReceiveRules(version, virtualRouterId, primaryAddress instanceof Inet6Address,
-                advertIntervalField(), authentication, v3ChecksumAsV2, interfaceSubnets,
-                virtualAddresses.stream().map(VirtualAddress::address).toList());
+                advertIntervalField(), authentication, v3ChecksumAsV2, unicastPeers.isEmpty() ? interfaceSubnets
+                        : List.of(), virtualAddresses.stream().map(VirtualAddress::address).toList(), unicastPeers);
     }
 
     private static void checkInterval(String name, int version, Duration interval) {

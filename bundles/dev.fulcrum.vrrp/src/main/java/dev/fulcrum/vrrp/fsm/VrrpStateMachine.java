@@ -296,7 +296,7 @@ public final class VrrpStateMachine {
     /** RFC 5798 section 6.4.2 "If the Master_Down_Timer fires" / 6.4.1 for the owner. */
     private void becomeMaster(Instant at, String reason) {
         cancelTimer(TimerKind.MASTER_DOWN);
-        List<VirtualAddress> vips = settings.virtualAddresses();
+        List<VirtualAddress> vips = settings.installedAddresses();
         actions.add(new AddVirtualAddresses(vips));
         if (!settings.accept() && !settings.isOwner()) {
             actions.add(new BlockVipTraffic(vips));
@@ -321,18 +321,21 @@ public final class VrrpStateMachine {
         if (resign) {
             actions.add(new SendAdvert(0));
         }
-        List<VirtualAddress> vips = settings.virtualAddresses();
+        List<VirtualAddress> vips = settings.installedAddresses();
         if (!settings.accept() && !settings.isOwner()) {
             actions.add(new UnblockVipTraffic(vips));
         }
         actions.add(new RemoveVirtualAddresses(vips));
     }
 
-    /** Gratuitous ARP for the IPv4 addresses, unsolicited NA for the IPv6 ones (RFC 5798 section 6.4.2). */
+    /**
+     * Gratuitous ARP for the IPv4 addresses, unsolicited NA for the IPv6 ones (RFC 5798 section 6.4.2),
+     * the excluded addresses included: they move with the master as the others do.
+     */
     private void announce(int repeat) {
         List<InetAddress> ipv4 = new ArrayList<>();
         List<InetAddress> ipv6 = new ArrayList<>();
-        for (VirtualAddress vip : settings.virtualAddresses()) {
+        for (VirtualAddress vip : settings.installedAddresses()) {
             (vip.address() instanceof Inet4Address ? ipv4 : ipv6).add(vip.address());
         }
         if (!ipv4.isEmpty()) {

@@ -4,7 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 
 /**
- * The libc calls VRRP's sockets need: socket(2), setsockopt(2), sendto(2), recvfrom(2), poll(2),
+ * The libc calls VRRP's sockets need: socket(2), bind(2), setsockopt(2), sendto(2), recvfrom(2), poll(2),
  * close(2), open(2), setns(2), strerror(3). Structures travel as byte arrays laid out by the caller;
  * size_t/ssize_t are Java long (LP64 Linux). errno is {@link Native#getLastError()}.
  */
@@ -46,6 +46,8 @@ interface VrrpLibC extends Library {
     int socket(int domain, int type, int protocol);
 
     int setsockopt(int fd, int level, int name, byte[] value, int valueLength);
+
+    int bind(int fd, byte[] address, int addressLength);
 
     long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
 

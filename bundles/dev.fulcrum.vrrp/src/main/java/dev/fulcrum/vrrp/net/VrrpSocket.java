@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A raw IPv4 socket of protocol 112 bound to one interface (SO_BINDTODEVICE, socket(7)), member of
- * 224.0.0.18 there (RFC 5798 section 5.1.1.2), sending with TTL 255 (section 5.1.1.3) and without
- * looping its own multicast back. A raw IPv4 socket receives the IP header, so no IP_PKTINFO is
- * needed: source, destination and TTL come from the header, the interface from the binding.
+ * A raw IPv4 socket of protocol 112 bound to one interface (SO_BINDTODEVICE, socket(7)). Multicast:
+ * member of 224.0.0.18 there (RFC 5798 section 5.1.1.2), sending with TTL 255 (section 5.1.1.3)
+ * and without looping its own multicast back. Unicast (keepalived.conf(5) {@code unicast_peer}):
+ * bound to the source address ({@code unicast_src_ip}), so the kernel sends from it and hands us
+ * only packets addressed to it (raw(7)), with the {@code unicast_ttl}. A raw IPv4 socket receives
+ * the IP header, so no IP_PKTINFO is needed: source, destination and TTL come from the header, the
+ * interface from the binding.
  */
 public final class VrrpSocket implements AutoCloseable {
 
@@ -48,8 +51,31 @@ public final class VrrpSocket implements AutoCloseable {
         return calls.inNamespace(namespaceFile, () -> create(calls, interfaceName, interfaceIndex, primaryAddress));
     }
 
-    private static VrrpSocket create(NativeCalls calls, String interfaceName, int interfaceIndex,
-            Inet4Address primaryAddress) throws IOException {
+    /**
+     * Opens a unicast socket on {@code interfaceName}, bound to {@code sourceAddress} (which must be
+     * an address of this host: EADDRNOTAVAIL otherwise), sending with TTL {@code ttl}.
+     */
+    public static VrrpSocket openUnicast(Optional<Path> namespaceFile, String interfaceName,
+            Inet4Address sourceAddress, int ttl) throws IOException {
+        NativeCalls calls = new NativeCalls(VrrpLibC.load());
+        return calls.inNamespace(namespaceFile, () -> {
+            int fd = boundToDevice(calls, interfaceName);
+            try {
+                byte[] local = sockaddrIn(sourceAddress);
+                if (calls.libc().bind(fd, local, local.length) != 0) {
+                    throw calls.failure("bind unicast_src_ip " + sourceAddress.getHostAddress());
+                }
+                calls.setInt(fd, VrrpLibC.IPPROTO_IP, VrrpLibC.IP_TTL, ttl, "IP_TTL (unicast_ttl)");
+                return new VrrpSocket(calls, fd, interfaceName);
+            } catch (IOException | RuntimeException e) {
+                calls.libc().close(fd);
+                throw e;
+            }
+        });
+    }
+
+    /** A raw protocol-112 socket with SO_BINDTODEVICE; closed again if the binding fails. */
+    private static int boundToDevice(NativeCalls calls, String interfaceName) throws IOException {
         VrrpLibC libc = calls.libc();
         int fd = libc.socket(VrrpLibC.AF_INET, VrrpLibC.SOCK_RAW | VrrpLibC.CLOEXEC, VrrpLibC.IPPROTO_VRRP);
         if (fd < 0) {
@@ -58,6 +84,18 @@ public final class VrrpSocket implements AutoCloseable {
         try {
             byte[] device = (interfaceName + "\0").getBytes(StandardCharsets.US_ASCII);
             calls.set(fd, VrrpLibC.SOL_SOCKET, VrrpLibC.SO_BINDTODEVICE, device, "SO_BINDTODEVICE " + interfaceName);
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            libc.close(fd);
+            throw e;
+        }
+    }
+
+    private static VrrpSocket create(NativeCalls calls, String interfaceName, int interfaceIndex,
+            Inet4Address primaryAddress) throws IOException {
+        VrrpLibC libc = calls.libc();
+        int fd = boundToDevice(calls, interfaceName);
+        try {
             byte[] membership = ipMreqn(VRRP_GROUP, primaryAddress, interfaceIndex);
             calls.set(fd, VrrpLibC.IPPROTO_IP, VrrpLibC.IP_ADD_MEMBERSHIP, membership, "IP_ADD_MEMBERSHIP 224.0.0.18");
             // ip(7) IP_MULTICAST_IF with struct ip_mreqn: the interface and source of our multicast.
@@ -114,7 +152,7 @@ public final class VrrpSocket implements AutoCloseable {
                 .order(ByteOrder.nativeOrder()).putInt(interfaceIndex).array();
     }
 
-    /** struct sockaddr_in (linux/in.h): family in host order, port 0, the address, 8 bytes of zero. */
+    /** struct sockaddr_in (linux/in.h): family in host order, port 0 (raw(7) ignores it), the address, 8 zero bytes. */
     private static byte[] sockaddrIn(InetAddress destination) {
         if (!(destination instanceof Inet4Address)) {
             throw new IllegalArgumentException("not an IPv4 destination: " + destination.getHostAddress());

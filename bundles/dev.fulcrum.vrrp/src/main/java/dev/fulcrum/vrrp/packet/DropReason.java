@@ -28,5 +28,7 @@ public enum DropReason {
     /** RFC 3768 section 7.1: Adver Int not the locally configured one (VRRPv2 only). */
     ADVERT_INTERVAL,
     /** The source is not on the interface's subnet (IPv4) or not link-local (IPv6, RFC 5798 section 5.1.2.1). */
-    SOURCE_ADDRESS
+    SOURCE_ADDRESS,
+    /** Unicast mode: the source is not a {@code unicast_peer} (keepalived.conf(5) check_unicast_src). */
+    UNICAST_PEER
 }

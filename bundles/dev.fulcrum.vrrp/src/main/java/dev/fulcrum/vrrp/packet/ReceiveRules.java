@@ -20,14 +20,31 @@ import java.util.Optional;
  * @param virtualAddresses the instance's {@code virtual_ipaddress} list; an advert listing others is
  *                         accepted with a notice (RFC 5798 section 7.1 "MAY verify"; keepalived logs it
  *                         unless {@code vrrp_skip_check_adv_addr}); empty: not compared
+ * @param unicastPeers     {@code unicast_peer { ... }}; empty: multicast. In unicast mode an advert must
+ *                         come from a listed peer (keepalived.conf(5) {@code check_unicast_src}, which
+ *                         Fulcrum always applies) and its TTL is not required to be 255: keepalived lets
+ *                         unicast adverts be routed ({@code unicast_ttl}) and does not check their TTL
  */
 public record ReceiveRules(int version, int virtualRouterId, boolean ipv6, int advertInterval,
         Optional<AuthData> authentication, boolean v3ChecksumAsV2, List<Subnet> interfaceSubnets,
-        List<InetAddress> virtualAddresses) {
+        List<InetAddress> virtualAddresses, List<InetAddress> unicastPeers) {
 
     public ReceiveRules {
         Objects.requireNonNull(authentication, "authentication");
         interfaceSubnets = List.copyOf(interfaceSubnets);
         virtualAddresses = List.copyOf(virtualAddresses);
+        unicastPeers = List.copyOf(unicastPeers);
+    }
+
+    /** Multicast rules (no {@code unicast_peer}). */
+    public ReceiveRules(int version, int virtualRouterId, boolean ipv6, int advertInterval,
+            Optional<AuthData> authentication, boolean v3ChecksumAsV2, List<Subnet> interfaceSubnets,
+            List<InetAddress> virtualAddresses) {
+        this(version, virtualRouterId, ipv6, advertInterval, authentication, v3ChecksumAsV2, interfaceSubnets,
+                virtualAddresses, List.of());
+    }
+
+    public boolean unicast() {
+        return !unicastPeers.isEmpty();
     }
 }

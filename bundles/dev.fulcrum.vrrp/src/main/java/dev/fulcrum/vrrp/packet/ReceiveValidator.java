@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The receive checks of RFC 5798 section 7.1 (and RFC 3768 section 7.1 for VRRPv2) for one
  * instance, in the RFC's order: TTL, version, length, checksum, VRID, authentication, advert
- * interval; then the source address.
+ * interval; then the source address (a listed {@code unicast_peer} in unicast mode, where the TTL
+ * is not checked: see {@link ReceiveRules}).
  */
 public final class ReceiveValidator {
 
@@ -27,7 +28,7 @@ public final class ReceiveValidator {
             return new Drop(DropReason.ADDRESS_FAMILY, (envelope.isIpv4() ? "IPv4" : "IPv6") + " packet for an "
                     + (rules.ipv6() ? "IPv6" : "IPv4") + " instance");
         }
-        if (envelope.ttl() != IpEnvelope.VRRP_TTL) {
+        if (!rules.unicast() && envelope.ttl() != IpEnvelope.VRRP_TTL) {
             return new Drop(DropReason.TTL, (envelope.isIpv4() ? "TTL " : "hop limit ") + envelope.ttl()
                     + " from " + envelope.source().getHostAddress() + ", must be 255");
         }
@@ -89,6 +90,11 @@ public final class ReceiveValidator {
     }
 
     private Drop checkSource(IpEnvelope envelope) {
+        if (rules.unicast()) {
+            return rules.unicastPeers().contains(envelope.source()) ? null
+                    : new Drop(DropReason.UNICAST_PEER, "source " + envelope.source().getHostAddress()
+                            + " is not a unicast_peer " + hosts(rules.unicastPeers()));
+        }
         if (!envelope.isIpv4()) {
             return envelope.source().isLinkLocalAddress() ? null
                     : new Drop(DropReason.SOURCE_ADDRESS, "source " + envelope.source().getHostAddress()

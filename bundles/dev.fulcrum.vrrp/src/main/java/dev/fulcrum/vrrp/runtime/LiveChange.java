@@ -17,7 +17,7 @@ final class LiveChange {
         return new VrrpInstance(i.name(), i.initialState(), i.interfaceName(), i.virtualRouterId(), priority,
                 i.advertInterval(), i.version(), i.authentication(), i.virtualAddresses(), i.excludedAddresses(),
                 i.nopreempt(), i.preemptDelay(), i.accept(), i.strictMode(), i.unicastSourceIp(), i.unicastPeers(),
-                i.multicastSourceIp(), i.trackInterfaces(), i.trackScripts(), i.dontTrackPrimary(), i.notifyScripts(),
-                i.smtpAlert(), i.garp());
+                i.unicastTtl(), i.multicastSourceIp(), i.trackInterfaces(), i.trackScripts(), i.dontTrackPrimary(),
+                i.notifyScripts(), i.smtpAlert(), i.garp());
     }
 }

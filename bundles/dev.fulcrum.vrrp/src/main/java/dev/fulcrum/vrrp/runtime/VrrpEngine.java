@@ -33,6 +33,7 @@ public final class VrrpEngine implements AutoCloseable {
     private final Namespace namespace;
     private final InstantSource clock;
     private final InstanceEvents events;
+    private final ProcessRunner runner;
     private final ExecutorLoop loop;
     private final Map<String, RunningInstance> running = new LinkedHashMap<>();
     /** What the loop-side helpers see of {@link #running}; replaced, never changed, by {@link #apply}. */
@@ -50,6 +51,7 @@ public final class VrrpEngine implements AutoCloseable {
         this.namespace = namespace;
         this.clock = clock;
         this.events = events;
+        this.runner = runner;
         this.loop = new ExecutorLoop("vrrp-loop-" + namespace);
         this.tracker = new Tracker(() -> routers);
         this.syncGroups = new SyncGroups(this::routerNamed);
@@ -95,8 +97,8 @@ public final class VrrpEngine implements AutoCloseable {
             }
             loop.run(() -> tracker.forget(instance.name()));
             try {
-                running.put(instance.name(), RunningInstance.start(instance, defaults, connector, namespace, loop,
-                        clock, change -> stateChanged(instance, change)));
+                running.put(instance.name(), RunningInstance.start(instance, defaults, connector, namespace, runner,
+                        loop, clock, change -> stateChanged(instance, change)));
             } catch (IOException | RuntimeException e) {
                 String problem = "(" + instance.name() + ") cannot run on " + instance.interfaceName() + ": "
                         + e.getMessage();

@@ -160,8 +160,10 @@ public final class VrrpRouter {
             listener.accept(changed);
         } else if (action instanceof Log log) {
             LOG.log(Level.INFO, log.message());
-        } else if (action instanceof SendUnsolicitedNa || action instanceof BlockVipTraffic
-                || action instanceof UnblockVipTraffic) {
+        } else if (action instanceof BlockVipTraffic || action instanceof UnblockVipTraffic) {
+            // no_accept: the instance's VipFirewall drops traffic to the addresses for the instance's whole
+            // life, which has the effect the machine asks for (they are local only while master).
+        } else if (action instanceof SendUnsolicitedNa) {
             LOG.log(Level.DEBUG, () -> "not implemented yet, skipped: " + action);
         }
     }

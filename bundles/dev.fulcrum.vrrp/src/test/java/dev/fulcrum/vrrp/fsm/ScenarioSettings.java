@@ -33,6 +33,12 @@ record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
         for (String vip : args.required("vips").split(",")) {
             vips.add(virtualAddress(args, vip));
         }
+        List<VirtualAddress> excluded = new ArrayList<>();
+        for (String address : args.string("excluded", "").split(",")) {
+            if (!address.isEmpty()) {
+                excluded.add(virtualAddress(args, address));
+            }
+        }
         List<Subnet> subnets = new ArrayList<>();
         for (String subnet : args.string("subnets", "").split(",")) {
             if (!subnet.isEmpty()) {
@@ -48,7 +54,7 @@ record ScenarioSettings(RouterSettings router, List<Subnet> subnets) {
                     args.integer("priority", VrrpInstance.DEFAULT_PRIORITY),
                     args.seconds("advert", VrrpInstance.DEFAULT_ADVERT_INTERVAL), args.integer("version", 3),
                     Optional.ofNullable(password).map(p -> new Authentication(Authentication.Type.PASS, p)), vips,
-                    List.of(), args.flag("nopreempt"), args.seconds("preempt-delay", Duration.ZERO),
+                    excluded, args.flag("nopreempt"), args.seconds("preempt-delay", Duration.ZERO),
                     !args.flag("no-accept"), args.flag("strict"), Optional.empty(), List.of(), Optional.empty(),
                     List.of(),
                     List.of(), false, NotifyScripts.NONE, false,

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class LiveChangeTest {
@@ -23,6 +24,21 @@ class LiveChangeTest {
         assertFalse(LiveChange.onlyPriorityDiffers(base, base), "no change at all");
         assertFalse(LiveChange.onlyPriorityDiffers(base, instance(150, "e1")), "priority and interface changed");
         assertFalse(LiveChange.onlyPriorityDiffers(base, instance(100, "e1")), "interface changed");
+    }
+
+    @Test
+    void aPriorityChangeKeepsTheUnicastTtl() throws Exception {
+        VrrpInstance ttl64 = withUnicastTtl(instance(100, "e0"), OptionalInt.of(64));
+        assertTrue(LiveChange.onlyPriorityDiffers(ttl64, withUnicastTtl(instance(150, "e0"), OptionalInt.of(64))));
+        assertFalse(LiveChange.onlyPriorityDiffers(ttl64, instance(150, "e0")), "unicast_ttl changed too");
+    }
+
+    private static VrrpInstance withUnicastTtl(VrrpInstance i, OptionalInt ttl) {
+        return new VrrpInstance(i.name(), i.initialState(), i.interfaceName(), i.virtualRouterId(), i.priority(),
+                i.advertInterval(), i.version(), i.authentication(), i.virtualAddresses(), i.excludedAddresses(),
+                i.nopreempt(), i.preemptDelay(), i.accept(), i.strictMode(), i.unicastSourceIp(), i.unicastPeers(), ttl,
+                i.multicastSourceIp(), i.trackInterfaces(), i.trackScripts(), i.dontTrackPrimary(), i.notifyScripts(),
+                i.smtpAlert(), i.garp());
     }
 
     static VrrpInstance instance(int priority, String interfaceName) throws Exception {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * keepalived.conf(5) {@code vrrp_instance <NAME> { ... }}.
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param strictMode       {@code strict_mode}, or the global vrrp_strict
  * @param unicastSourceIp  {@code unicast_src_ip}
  * @param unicastPeers     {@code unicast_peer { ... }}
+ * @param unicastTtl       {@code unicast_ttl} 0..255, the TTL of unicast adverts; empty: 255
  * @param multicastSourceIp {@code mcast_src_ip}
  * @param trackInterfaces  {@code track_interface { ... }}
  * @param trackScripts     {@code track_script { ... }}
@@ -37,7 +39,7 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
         List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, boolean nopreempt,
         Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
-        List<InetAddress> unicastPeers, Optional<InetAddress> multicastSourceIp,
+        List<InetAddress> unicastPeers, OptionalInt unicastTtl, Optional<InetAddress> multicastSourceIp,
         List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
         NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp) {
 
@@ -68,11 +70,27 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         }
         Objects.requireNonNull(unicastSourceIp, "unicastSourceIp");
         unicastPeers = List.copyOf(unicastPeers);
+        Objects.requireNonNull(unicastTtl, "unicastTtl");
+        unicastTtl.ifPresent(ttl -> Checks.range("unicastTtl", ttl, 0, 255));
         Objects.requireNonNull(multicastSourceIp, "multicastSourceIp");
         trackInterfaces = List.copyOf(trackInterfaces);
         trackScripts = List.copyOf(trackScripts);
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         Objects.requireNonNull(garp, "garp");
+    }
+
+    /** The instance without {@code unicast_ttl} (255), as it was before that keyword was modelled. */
+    public VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
+            int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
+            List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, boolean nopreempt,
+            Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
+            List<InetAddress> unicastPeers, Optional<InetAddress> multicastSourceIp,
+            List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
+            NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp) {
+        this(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version, authentication,
+                virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode, unicastSourceIp,
+                unicastPeers, OptionalInt.empty(), multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
+                notifyScripts, smtpAlert, garp);
     }
 
     /**

@@ -59,6 +59,7 @@ final class VrrpInstanceMapper {
         private boolean strict;
         private Optional<InetAddress> unicastSrc = Optional.empty();
         private List<InetAddress> peers = List.of();
+        private OptionalInt unicastTtl = OptionalInt.empty();
         private Optional<InetAddress> mcastSrc = Optional.empty();
         private List<TrackedInterface> trackInterfaces = List.of();
         private List<TrackedScript> trackScripts = List.of();
@@ -109,6 +110,11 @@ final class VrrpInstanceMapper {
                 case "strict_mode": check(args.flag(c)).ifPresent(b -> strict = b); break;
                 case "unicast_src_ip": unicastSrc = check(args.address(c)); break;
                 case "unicast_peer": peers = blocks.peers(c); break;
+                // keepalived.conf(5): "unicast_ttl {0..255}", the TTL/hop limit of unicast adverts
+                case "unicast_ttl": unicastTtl = check(args.integer(c, 0, 255)).map(OptionalInt::of)
+                        .orElse(OptionalInt.empty()); break;
+                // keepalived.conf(5) check_unicast_src: Fulcrum always drops unicast adverts from unlisted sources
+                case "check_unicast_src": ok &= args.none(c); break;
                 case "mcast_src_ip": mcastSrc = check(args.address(c)); break;
                 case "track_interface": trackInterfaces = blocks.trackInterfaces(c); break;
                 case "track_script": trackScripts = blocks.trackScripts(c); break;
@@ -194,7 +200,7 @@ final class VrrpInstanceMapper {
             }
             return Optional.of(new VrrpInstance(name, initial, iface.get(), vrid.get(), prio, advert.get(), v, auth,
                     vips, excluded, nopreempt, preemptDelay, accept.orElse(!strict), strict, unicastSrc, peers,
-                    mcastSrc, trackInterfaces, trackScripts, dontTrackPrimary, notify.scripts(), smtpAlert,
+                    unicastTtl, mcastSrc, trackInterfaces, trackScripts, dontTrackPrimary, notify.scripts(), smtpAlert,
                     new GarpSettings(garpDelay, garpRepeat, garpRefresh)));
         }
     }

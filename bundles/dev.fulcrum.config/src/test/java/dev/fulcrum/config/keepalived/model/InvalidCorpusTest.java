@@ -29,6 +29,14 @@ class InvalidCorpusTest {
     }
 
     @Test
+    void unicastTtlMustBe0To255() {
+        assertEquals(List.of("k.conf:4:17: error: '256': expected an integer 0..255"),
+                rejected(INSTANCE + "    virtual_router_id 1\n    unicast_ttl 256\n}\n"));
+        assertEquals(List.of("k.conf:4:23: error: 'yes': check_unicast_src: too many arguments: expected no argument"),
+                rejected(INSTANCE + "    virtual_router_id 1\n    check_unicast_src yes\n}\n"));
+    }
+
+    @Test
     void vridIsRequired() {
         assertEquals(List.of("k.conf:1:1: error: 'vrrp_instance': vrrp_instance VI_1: virtual_router_id is required"),
                 rejected(INSTANCE + "    priority 100\n}\n"));
