@@ -168,7 +168,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         if (request.body() instanceof RequestHead.Chunked) {
-            writeToServer(HeadWriter.lastChunk(client.alloc()), false);
+            writeToServer(HeadWriter.lastChunk(client.alloc(), reader.trailers()), false);
         }
         requestSent = true;
         if (responseDone) {
@@ -241,7 +241,8 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         cancelTimer();
         if (chunkedToClient) {
-            client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
+            // Trailers go on with the last chunk; an HTTP/1.0 client has no place for them.
+            client.writeAndFlush(HeadWriter.lastChunk(client.alloc(), leg.trailers()));
         }
         responseDone = true;
         if (requestSent) {

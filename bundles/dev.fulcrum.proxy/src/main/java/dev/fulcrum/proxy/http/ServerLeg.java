@@ -73,6 +73,11 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
         }
     }
 
+    /** The trailer fields of the response that just ended. */
+    Headers trailers() {
+        return reader.trailers();
+    }
+
     boolean bodyEndsAtClose() {
         return reader.bodyEndsAtClose();
     }
