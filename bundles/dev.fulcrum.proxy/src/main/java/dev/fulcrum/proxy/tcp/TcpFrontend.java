@@ -6,8 +6,8 @@ import dev.fulcrum.proxy.net.EarlyInput;
 import dev.fulcrum.proxy.net.IdleCloseHandler;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
-import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.route.FrontendContext;
 import io.netty.channel.Channel;
 import java.util.Optional;
@@ -48,9 +48,11 @@ public final class TcpFrontend implements ClientPipeline {
             return;
         }
         int clientPort = request.destinationPort();
-        context.connector().connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
+        context.connector().connect(client, pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
-            public void connected(Channel server, ProxyServer picked) {
+            public void connected(Channel server, ServerSlot slot) {
+                // The place under the server's maxconn is held as long as the connection lives.
+                server.closeFuture().addListener(closed -> slot.release());
                 if (!client.isActive()) {
                     server.close();
                     return;
