@@ -294,6 +294,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         if (response != null && !responseDone && leg.bodyEndsAtClose()) {
             responseEnd();
+        } else if (response == null && requests > 1) {
+            // HAProxy's "abort_keep_alive": a server (typically one closing an idle pooled
+            // connection as the request went out) closed before answering a request that was not
+            // the first of its client connection. The client connection closes without an answer,
+            // so that the client retries it (what "http-reuse safe" relies on, configuration.txt 4.2).
+            abort();
         } else if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else if (!responseDone) {
