@@ -7,6 +7,8 @@ import static dev.fulcrum.proxy.testing.Models.frontend;
 import static dev.fulcrum.proxy.testing.Models.server;
 import static dev.fulcrum.proxy.testing.Models.timeouts;
 import static dev.fulcrum.proxy.testing.Models.withQueue;
+import static dev.fulcrum.proxy.testing.Sockets.connect;
+import static dev.fulcrum.proxy.testing.Sockets.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +21,6 @@ import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,9 +102,9 @@ class ServerQueueProxyTest {
     void inTcpModeAQueuedConnectionIsRelayedWhenTheFirstOneCloses() throws Exception {
         TcpBackend echo = resources.keep(new TcpBackend(TcpBackend.echo()));
         start(Mode.TCP, SLOW, echo.port());
-        try (Socket first = connect()) {
-            assertEquals("one", echoOf(first, "one"), "the first connection holds the place");
-            Socket second = resources.keep(connect());
+        try (Socket first = connect(port)) {
+            assertEquals("one", roundTrip(first, "one"), "the first connection holds the place");
+            Socket second = resources.keep(connect(port));
             second.getOutputStream().write("two".getBytes(StandardCharsets.US_ASCII));
             Await.until("the second connection is queued", () -> queue().queued() == 1);
             assertEquals(1, echo.accepted(), "the full server got no second connection");
@@ -119,27 +119,16 @@ class ServerQueueProxyTest {
     void inTcpModeTimeoutQueueClosesTheWaitingConnection() throws Exception {
         TcpBackend echo = resources.keep(new TcpBackend(TcpBackend.echo()));
         start(Mode.TCP, withQueue(SLOW, Duration.ofMillis(300)), echo.port());
-        try (Socket first = connect()) {
-            assertEquals("one", echoOf(first, "one"), "the first connection holds the place");
-            Socket second = resources.keep(connect());
+        try (Socket first = connect(port)) {
+            assertEquals("one", roundTrip(first, "one"), "the first connection holds the place");
+            Socket second = resources.keep(connect(port));
 
             // The second client waits for the server to speak first (a banner protocol), so the
             // proxy's close is a clean end of stream, not a reset over unread bytes.
             assertEquals(-1, second.getInputStream().read(), "closed without a byte");
             assertEquals(1, echo.accepted());
-            assertEquals("again", echoOf(first, "again"), "the connection holding the place is unaffected");
+            assertEquals("again", roundTrip(first, "again"), "the connection holding the place is unaffected");
         }
     }
 
-    private Socket connect() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(20_000);
-        return socket;
-    }
-
-    private static String echoOf(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-        InputStream in = socket.getInputStream();
-        return new String(in.readNBytes(text.length()), StandardCharsets.US_ASCII);
-    }
 }

@@ -7,16 +7,15 @@ import static dev.fulcrum.proxy.testing.Models.frontend;
 import static dev.fulcrum.proxy.testing.Models.server;
 import static dev.fulcrum.proxy.testing.Models.timeouts;
 import static dev.fulcrum.proxy.testing.Models.withTunnel;
+import static dev.fulcrum.proxy.testing.Sockets.connect;
+import static dev.fulcrum.proxy.testing.Sockets.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,10 +52,8 @@ class TunnelTimeoutProxyTest {
         assertEquals(List.of(), resources.runtime(true).apply(config(List.of(frontend("fe", Mode.TCP, port, "be", timeouts, 0)),
                 List.of(backend("be", Mode.TCP, timeouts, 3, false, List.of(server("s", echo.port())))))));
 
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("ping", new String(socket.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
+        try (Socket socket = connect(port)) {
+            assertEquals("ping", roundTrip(socket, "ping"));
 
             assertEquals(-1, socket.getInputStream().read(), "the proxy closed the idle tunnel");
             assertEquals(4L, serverSawEnd.get(20, TimeUnit.SECONDS), "and the server side too");
