@@ -71,6 +71,10 @@ public final class ServerConnector {
         pool.queue().acquire(client, request, timeouts.queue().or(timeouts::connect), new BackendQueue.Grant() {
             @Override
             public void granted(ServerSlot slot) {
+                if (!client.isActive()) {
+                    slot.release(); // the client left while its place was being handed over
+                    return;
+                }
                 EventLoop loop = client.eventLoop();
                 Optional<Channel> idle = mayReuse ? pool.idle().take(loop, slot.server()) : Optional.empty();
                 if (idle.isPresent()) {
