@@ -17,12 +17,9 @@ import dev.fulcrum.api.model.proxy.ProxyOptions;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.reconcile.ConfigurationService;
-import dev.fulcrum.api.reconcile.Revision;
-import dev.fulcrum.api.sched.SchedulerRegistry;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -62,7 +59,6 @@ public class ProxyIT {
 
     @Test
     public void proxiesHttpOnEpollBalancedByTheImageSchedulerRegistry() throws Exception {
-        FrameworkProbe probe = new FrameworkProbe(context);
         try (ServerSocket backend = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> answerOnce(backend));
@@ -71,15 +67,8 @@ public class ProxyIT {
             int port = reserved.getLocalPort();
             reserved.close();
 
-            // The image's dev.fulcrum.sched registers the registry the proxy waits for.
-            Await.until("dev.fulcrum.sched registers a SchedulerRegistry",
-                    () -> context.getServiceReference(SchedulerRegistry.class));
-            Revision revision = configuration.apply(DesiredState.EMPTY.withProxy(proxy(port, backend.getLocalPort())),
+            SubsystemStatus status = ProxyRevisions.apply(context, configuration, proxy(port, backend.getLocalPort()),
                     "proxy it");
-            SubsystemStatus status = Await.until("the proxy applied revision " + revision.number(), () -> {
-                SubsystemStatus now = subsystem(probe);
-                return now != null && now.appliedRevision() == revision.number() ? now : null;
-            });
             assertEquals(SubsystemState.ACTIVE, status.state());
             assertEquals("1 frontend(s) on the epoll transport", status.reason());
 
@@ -92,14 +81,6 @@ public class ProxyIT {
                 assertTrue(answer, answer.endsWith("\r\n\r\nfrom it"));
             }
             configuration.apply(DesiredState.EMPTY, "proxy it: nothing");
-        }
-    }
-
-    private static SubsystemStatus subsystem(FrameworkProbe probe) {
-        try {
-            return probe.subsystem("proxy");
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -118,14 +99,8 @@ public class ProxyIT {
     /** Reads one request head and answers it. */
     private static void answerOnce(ServerSocket backend) {
         try (Socket connection = backend.accept()) {
-            InputStream in = connection.getInputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+            if (!ProxyRevisions.readHead(connection.getInputStream())) {
+                return;
             }
             connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nfrom it"
                     .getBytes(StandardCharsets.US_ASCII));

@@ -3,25 +3,30 @@ package dev.fulcrum.proxy.http;
 import dev.fulcrum.proxy.http.RequestHead.Body;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Takes one message body off the wire as it arrives, never holding it whole: content-length
  * bodies are cut at their length, chunked bodies (RFC 9112 7.1) are de-chunked with strict
- * chunk-size lines (hex digits, optional extensions, CRLF or LF) and their trailers dropped, and
- * until-close bodies pass through. The caller re-frames the content for the next hop.
+ * chunk-size lines (hex digits, optional extensions, CRLF or LF) and their trailer fields kept for
+ * the next hop (RFC 9112 7.1.2; checked like header fields, at most {@value #MAX_TRAILER_FIELDS}),
+ * and until-close bodies pass through. The caller re-frames the content for the next hop.
  */
 public final class BodyDecoder {
 
     /** 15 hex digits keep the size a positive long; the line itself is bounded too. */
     private static final int MAX_SIZE_DIGITS = 15;
     private static final int MAX_LINE = 4096;
+    private static final int MAX_TRAILER_FIELDS = 100;
 
     private enum State { SIZE, DATA, DATA_END, TRAILER, DONE }
 
     private final Body kind;
     private State state;
     private long remaining;
+    private final List<String> trailerLines = new ArrayList<>();
+    private Headers trailers = new Headers(List.of());
 
     public BodyDecoder(Body kind) {
         this.kind = kind;
@@ -36,6 +41,11 @@ public final class BodyDecoder {
         } else {
             state = State.DONE;
         }
+    }
+
+    /** The trailer fields of a chunked body, once it is complete; none for other bodies. */
+    public Headers trailers() {
+        return trailers;
     }
 
     public boolean untilClose() {
@@ -88,7 +98,12 @@ public final class BodyDecoder {
                         return false;
                     }
                     if (line.isEmpty()) {
+                        trailers = HeadParser.fields(trailerLines);
                         state = State.DONE;
+                    } else if (trailerLines.size() == MAX_TRAILER_FIELDS) {
+                        throw new HttpParseException("more than " + MAX_TRAILER_FIELDS + " trailer fields");
+                    } else {
+                        trailerLines.add(line);
                     }
                 }
                 default -> throw new IllegalStateException(state.name());

@@ -3,8 +3,8 @@ package dev.fulcrum.proxy.http;
 import dev.fulcrum.api.model.proxy.ForwardFor;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
 import dev.fulcrum.proxy.pool.BackendPool;
-import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.pool.ServerSlot;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * (reusing an idle connection from the second request on: {@code http-reuse safe},
  * configuration.txt 4.2 "http-reuse"), bodies streamed both ways, keep-alive between requests.
  * Errors become HAProxy's answers: 400 malformed request, 408 {@code timeout http-request}, 503 no
- * server or every connection attempt failed, 502 invalid or missing response, 504
+ * server, every connection attempt failed or {@code timeout queue} ran out, 502 invalid or missing response, 504
  * {@code timeout server}. Everything runs on the client's event loop.
  */
 final class ClientSession implements HttpReader.Sink<RequestHead> {
@@ -88,11 +88,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         pool = target.get();
-        frontend.context().connector().connect(client.eventLoop(), pool, context, context.destinationPort(), requests > 1,
+        frontend.context().connector().connect(client, pool, context, context.destinationPort(), requests > 1,
                 new ServerConnector.Outcome() {
                     @Override
-                    public void connected(Channel server, ProxyServer picked) {
-                        send(server, picked, context);
+                    public void connected(Channel server, ServerSlot slot) {
+                        send(server, slot, context);
                     }
 
                     @Override
@@ -102,13 +102,14 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
                 });
     }
 
-    private void send(Channel server, ProxyServer picked, HttpRequestContext context) {
+    private void send(Channel server, ServerSlot slot, HttpRequestContext context) {
         if (finished || !client.isActive()) {
+            slot.release();
             server.close();
             return;
         }
-        leg = ServerLeg.of(server, picked, pool, frontend.parser());
-        leg.serve(this, request.method());
+        leg = ServerLeg.of(server, slot.server(), pool, frontend.parser());
+        leg.serve(this, request.method(), slot);
         Headers headers = request.headers();
         Optional<ForwardFor> forwardFor = pool.config().options().forwardFor().or(frontend.context().config().options()::forwardFor);
         if (forwardFor.isPresent()) {
@@ -168,7 +169,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         if (request.body() instanceof RequestHead.Chunked) {
-            writeToServer(HeadWriter.lastChunk(client.alloc()), false);
+            writeToServer(HeadWriter.lastChunk(client.alloc(), reader.trailers()), false);
         }
         requestSent = true;
         if (responseDone) {
@@ -241,7 +242,8 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         cancelTimer();
         if (chunkedToClient) {
-            client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
+            // Trailers go on with the last chunk; an HTTP/1.0 client has no place for them.
+            client.writeAndFlush(HeadWriter.lastChunk(client.alloc(), leg.trailers()));
         }
         responseDone = true;
         if (requestSent) {
@@ -292,6 +294,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         if (response != null && !responseDone && leg.bodyEndsAtClose()) {
             responseEnd();
+        } else if (response == null && requests > 1) {
+            // HAProxy's "abort_keep_alive": a server (typically one closing an idle pooled
+            // connection as the request went out) closed before answering a request that was not
+            // the first of its client connection. The client connection closes without an answer,
+            // so that the client retries it (what "http-reuse safe" relies on, configuration.txt 4.2).
+            abort();
         } else if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else if (!responseDone) {

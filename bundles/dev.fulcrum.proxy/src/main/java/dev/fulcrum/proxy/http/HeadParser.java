@@ -131,8 +131,16 @@ public final class HeadParser {
     }
 
     private static Headers headers(List<String> lines) throws HttpParseException {
+        return fields(lines.subList(1, lines.size()));
+    }
+
+    /**
+     * Field lines (RFC 9110 5), as in a head or a chunked trailer section (RFC 9112 7.1.2), each
+     * non-empty and without its line end.
+     */
+    static Headers fields(List<String> lines) throws HttpParseException {
         List<Headers.Field> fields = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : lines) {
             if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
                 throw new HttpParseException("obsolete line folding");
             }

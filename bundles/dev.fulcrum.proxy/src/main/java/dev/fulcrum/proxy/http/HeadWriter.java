@@ -54,4 +54,9 @@ public final class HeadWriter {
     public static ByteBuf lastChunk(ByteBufAllocator alloc) {
         return alloc.buffer(LAST_CHUNK.length).writeBytes(LAST_CHUNK);
     }
+
+    /** The last chunk followed by the trailer section (RFC 9112 7.1.2), in the canonical form. */
+    public static ByteBuf lastChunk(ByteBufAllocator alloc, Headers trailers) {
+        return trailers.fields().isEmpty() ? lastChunk(alloc) : write(alloc, "0", trailers);
+    }
 }

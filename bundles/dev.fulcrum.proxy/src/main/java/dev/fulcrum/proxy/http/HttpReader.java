@@ -50,6 +50,7 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private ByteBuf buffer;
     private BodyDecoder body;
+    private Headers trailers = new Headers(List.of());
     private boolean demanded;
     private boolean failed;
     private final List<ByteBuf> pieces = new ArrayList<>(1);
@@ -186,6 +187,7 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
                 return true;
             }
             if (done) {
+                trailers = body.trailers();
                 body = null;
                 demanded = false;
                 sink.end();
@@ -198,6 +200,11 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
             sink.malformed(e.getMessage());
             return true;
         }
+    }
+
+    /** The trailer fields of the message whose end was reported last (RFC 9112 7.1.2). */
+    public Headers trailers() {
+        return trailers;
     }
 
     /** An until-close body ends with the connection (RFC 9112 6.3 item 8). */

@@ -2,6 +2,7 @@ package dev.fulcrum.proxy.http;
 
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.ServerSlot;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
@@ -18,6 +19,7 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
     private final HttpReader<ResponseHead> reader;
     private String method = "GET";
     private ClientSession session;
+    private ServerSlot slot;
 
     private ServerLeg(Channel channel, ProxyServer server, BackendPool pool, HeadParser parser) {
         this.channel = channel;
@@ -34,6 +36,7 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
         }
         ServerLeg leg = new ServerLeg(channel, server, pool, parser);
         channel.attr(ClientSession.LEG).set(leg);
+        channel.closeFuture().addListener(closed -> leg.releaseSlot());
         channel.pipeline().addLast("http-response", leg.reader);
         return leg;
     }
@@ -46,11 +49,27 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
         return server;
     }
 
-    /** Serves the session's request next; the response then flows to it. */
-    void serve(ClientSession newSession, String requestMethod) {
+    /**
+     * Serves the session's request next; the response then flows to it. The request holds
+     * {@code requestSlot} (its place under the server's maxconn) until it is parked or closed.
+     */
+    void serve(ClientSession newSession, String requestMethod, ServerSlot requestSlot) {
         this.session = newSession;
         this.method = requestMethod;
+        this.slot = requestSlot;
         reader.sink(this);
+        if (!channel.isActive()) {
+            releaseSlot(); // closed already: its close listener has run
+        }
+    }
+
+    /** The request's place goes to the next queued request (HAProxy counts requests being served, not idle connections). */
+    private void releaseSlot() {
+        ServerSlot held = slot;
+        slot = null;
+        if (held != null) {
+            held.release();
+        }
     }
 
     void demand() {
@@ -64,6 +83,7 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
     void park() {
         session = null;
         reader.sink(null);
+        releaseSlot();
         boolean serverFinished = channel instanceof DuplexChannel duplex && duplex.isInputShutdown();
         if (pool.contains(server) && channel.isActive() && !serverFinished) {
             pool.idle().park(server, channel);
@@ -71,6 +91,11 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
         } else {
             channel.close();
         }
+    }
+
+    /** The trailer fields of the response that just ended. */
+    Headers trailers() {
+        return reader.trailers();
     }
 
     boolean bodyEndsAtClose() {

@@ -2,64 +2,107 @@ package dev.fulcrum.proxy.net;
 
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 
 /**
- * A frontend's {@code maxconn} (configuration.txt 4.2 "maxconn"): at most that many client
- * connections are served at once. When the limit is reached the frontend's listeners stop
- * accepting, so further clients wait in the kernel's backlog as with HAProxy; connections accepted
- * in the same batch wait here, unread, until a slot frees.
+ * A {@code maxconn} limit on client connections served at once: a frontend's (configuration.txt 4.2
+ * "maxconn"), under the process-wide one of the {@code global} section (3.2 "maxconn") as its
+ * parent. While a gate or its parent is full, the listeners behind it stop accepting, so further
+ * clients wait in the kernel's backlog as with HAProxy; connections accepted in the same batch wait
+ * here, unread, until a slot frees in both.
  */
 public final class ConnectionGate {
 
     private final int limit;
-    private final List<Channel> listeners = new ArrayList<>();
+    private final Optional<ConnectionGate> parent;
+    /** Each listener paused by this gate, with the frontend gate it belongs to (itself for a frontend gate). */
+    private final Map<Channel, ConnectionGate> listeners = new LinkedHashMap<>();
     private final Queue<Ticket> waiting = new ArrayDeque<>();
     private int inUse;
 
+    /** A process-wide gate, or a frontend gate without a global limit above it. */
     public ConnectionGate(int limit) {
+        this(limit, Optional.empty());
+    }
+
+    /** A frontend gate whose connections also count against {@code parent}. */
+    public ConnectionGate(int limit, Optional<ConnectionGate> parent) {
         if (limit < 1) {
             throw new IllegalArgumentException("maxconn must be at least 1, got " + limit);
         }
         this.limit = limit;
+        this.parent = parent;
     }
 
     public int limit() {
         return limit;
     }
 
+    public Optional<ConnectionGate> parent() {
+        return parent;
+    }
+
     public synchronized int inUse() {
         return inUse;
     }
 
-    /** A listening channel to pause while the frontend is full. */
-    public synchronized void register(Channel listener) {
-        if (!listeners.contains(listener)) {
-            listeners.add(listener);
-        }
-        accepting(listener, inUse < limit);
+    private synchronized boolean hasRoom() {
+        return inUse < limit;
     }
 
-    public synchronized void unregister(Channel listener) {
-        listeners.remove(listener);
+    /** Whether a listener of this gate may accept: room here and in the parent. */
+    private boolean accepting() {
+        return hasRoom() && parent.map(ConnectionGate::hasRoom).orElse(true);
+    }
+
+    /** A listening channel to pause while the frontend (or the whole process) is full. */
+    public void register(Channel listener) {
+        listen(listener, this);
+        parent.ifPresent(p -> p.listen(listener, this));
+        refresh(listener, this);
+    }
+
+    public void unregister(Channel listener) {
+        synchronized (this) {
+            listeners.remove(listener);
+        }
+        parent.ifPresent(p -> p.unregister(listener));
+    }
+
+    private synchronized void listen(Channel listener, ConnectionGate frontend) {
+        listeners.put(listener, frontend);
     }
 
     /**
-     * Runs {@code start} now when a slot is free, otherwise when one frees; the slot is released
-     * when {@code client} closes.
+     * Runs {@code start} now when a slot is free here and in the parent, otherwise when both are;
+     * the slots are released when {@code client} closes.
      */
     public void admit(Channel client, Runnable start) {
+        if (parent.isPresent()) {
+            parent.get().admitHere(client, () -> admitHere(client, start));
+        } else {
+            admitHere(client, start);
+        }
+    }
+
+    private void admitHere(Channel client, Runnable start) {
         Ticket ticket = new Ticket(client, start);
         boolean now;
+        boolean filled = false;
         synchronized (this) {
             now = inUse < limit;
             if (now) {
-                take(ticket);
+                filled = take(ticket);
             } else {
                 waiting.add(ticket);
             }
+        }
+        if (filled) {
+            refreshAll();
         }
         client.closeFuture().addListener(closed -> release(ticket));
         if (now) {
@@ -67,12 +110,11 @@ public final class ConnectionGate {
         }
     }
 
-    private void take(Ticket ticket) {
+    /** Whether this took the last slot. */
+    private boolean take(Ticket ticket) {
         ticket.admitted = true;
         inUse++;
-        if (inUse == limit) {
-            listeners.forEach(l -> accepting(l, false));
-        }
+        return inUse == limit;
     }
 
     private void release(Ticket ticket) {
@@ -86,19 +128,31 @@ public final class ConnectionGate {
             next = waiting.poll();
             if (next == null) {
                 inUse--;
-                listeners.forEach(l -> accepting(l, true));
             } else {
                 next.admitted = true;
             }
         }
-        if (next != null) {
+        if (next == null) {
+            refreshAll();
+        } else {
             next.client.eventLoop().execute(next.start);
         }
     }
 
-    /** Switches accepting on the listener's own loop, so that pauses and resumes apply in order. */
-    private static void accepting(Channel listener, boolean on) {
-        listener.eventLoop().execute(() -> listener.config().setAutoRead(on));
+    private void refreshAll() {
+        List<Map.Entry<Channel, ConnectionGate>> all;
+        synchronized (this) {
+            all = List.copyOf(listeners.entrySet());
+        }
+        all.forEach(e -> refresh(e.getKey(), e.getValue()));
+    }
+
+    /**
+     * Switches accepting on the listener's own loop, deciding there from both gates' counts at that
+     * moment: whichever gate changed last, the last task run sees the final state.
+     */
+    private static void refresh(Channel listener, ConnectionGate frontend) {
+        listener.eventLoop().execute(() -> listener.config().setAutoRead(frontend.accepting()));
     }
 
     private static final class Ticket {

@@ -26,6 +26,7 @@ public final class BackendPool implements AutoCloseable {
     private final SchedulerRegistry registry;
     private final InstantSource clock;
     private final IdleConnections idle = new IdleConnections();
+    private final BackendQueue queue = new BackendQueue(this);
     private volatile Backend config;
     private volatile List<ProxyServer> servers;
     private volatile BalancedPool scheduler;
@@ -60,6 +61,11 @@ public final class BackendPool implements AutoCloseable {
     /** Server connections kept open between HTTP requests. */
     public IdleConnections idle() {
         return idle;
+    }
+
+    /** Per-server maxconn and the requests waiting for a place. */
+    public BackendQueue queue() {
+        return queue;
     }
 
     public List<ProxyServer> servers() {
@@ -107,6 +113,8 @@ public final class BackendPool implements AutoCloseable {
     public void setState(ProxyServer server, ServerState state) {
         server.state(state, clock.instant());
         scheduler.serverChanged(server);
+        // A server coming up takes queued requests at once, not only when another place frees.
+        queue.dispatch(Optional.empty());
     }
 
     /**
@@ -139,6 +147,7 @@ public final class BackendPool implements AutoCloseable {
         // Existing connections to removed servers run to their end; nothing new goes there.
         removed.forEach(s -> s.state(ServerState.DRAIN, clock.instant()));
         removed.forEach(idle::closeAll);
+        queue.dispatch(Optional.empty());
     }
 
     @Override

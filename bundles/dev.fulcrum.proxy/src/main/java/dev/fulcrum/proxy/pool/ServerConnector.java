@@ -1,6 +1,7 @@
 package dev.fulcrum.proxy.pool;
 
 import dev.fulcrum.api.model.proxy.Backend;
+import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.proxy.net.Transport;
 import io.netty.channel.Channel;
@@ -13,24 +14,32 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opens the connection to a server for one client connection or request: picks a server, connects
- * within {@code timeout connect}, retries {@code retries} times on the same server and, with
+ * Opens the connection to a server for one client connection or request: takes a place on a server
+ * under its {@code maxconn}, waiting in the backend's queue when every usable server is full
+ * ({@link BackendQueue}, 4.2 "timeout queue", which defaults to "timeout connect"), connects within
+ * {@code timeout connect}, retries {@code retries} times on the same server and, with
  * {@code option redispatch}, makes the last retry on another server (configuration.txt 4.2
  * "retries", "option redispatch": the default interval -1 redispatches on the last retry).
  */
 public final class ServerConnector {
 
-    /** Why no connection could be made; both answer 503 in http mode, as HAProxy does. */
+    /** Why no connection could be made; all answer 503 in http mode, as HAProxy does. */
     public enum Failure {
         /** No server of the backend is usable. */
         NO_SERVER,
         /** Every attempt failed (refused, unreachable, or timeout connect). */
-        CONNECT_FAILED
+        CONNECT_FAILED,
+        /** Every usable server stayed at its maxconn for the whole "timeout queue". */
+        QUEUE_TIMEOUT
     }
 
     /** Called once, on the loop of the requesting channel. */
     public interface Outcome {
-        void connected(Channel server, ProxyServer picked);
+        /**
+         * @param slot the place on the server this use holds; the caller releases it when the use
+         *             ends (tcp: the connection closes; http: the response ends)
+         */
+        void connected(Channel server, ServerSlot slot);
 
         void failed(Failure failure);
     }
@@ -44,35 +53,53 @@ public final class ServerConnector {
     }
 
     /**
-     * @param loop       the client channel's loop: both sides then run on one thread
+     * @param client     the requesting connection: the server side runs on its loop, so both
+     *                   sides stay on one thread
      * @param clientPort the port the client connected to (for servers without a port)
      */
-    public void connect(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, Outcome outcome) {
-        connect(loop, pool, request, clientPort, false, outcome);
+    public void connect(Channel client, BackendPool pool, RequestContext request, int clientPort, Outcome outcome) {
+        connect(client, pool, request, clientPort, false, outcome);
     }
 
     /**
      * @param mayReuse whether an idle connection to the picked server may serve (the caller's
      *                 reuse rule); a reused connection is never retried
      */
-    public void connect(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
+    public void connect(Channel client, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
             Outcome outcome) {
-        Optional<ProxyServer> first = pool.pick(request, Optional.empty());
-        if (first.isEmpty()) {
-            outcome.failed(Failure.NO_SERVER);
-            return;
-        }
-        Optional<Channel> idle = mayReuse ? pool.idle().take(loop, first.get()) : Optional.empty();
-        if (idle.isPresent()) {
-            outcome.connected(idle.get(), first.get());
-            return;
-        }
-        attempt(loop, pool, request, clientPort, first.get(), 0, outcome);
+        Timeouts timeouts = pool.config().timeouts();
+        pool.queue().acquire(client, request, timeouts.queue().or(timeouts::connect), new BackendQueue.Grant() {
+            @Override
+            public void granted(ServerSlot slot) {
+                if (!client.isActive()) {
+                    slot.release(); // the client left while its place was being handed over
+                    return;
+                }
+                EventLoop loop = client.eventLoop();
+                Optional<Channel> idle = mayReuse ? pool.idle().take(loop, slot.server()) : Optional.empty();
+                if (idle.isPresent()) {
+                    outcome.connected(idle.get(), slot);
+                } else {
+                    attempt(loop, pool, request, clientPort, slot, 0, outcome);
+                }
+            }
+
+            @Override
+            public void noServer() {
+                outcome.failed(Failure.NO_SERVER);
+            }
+
+            @Override
+            public void expired() {
+                outcome.failed(Failure.QUEUE_TIMEOUT);
+            }
+        });
     }
 
-    private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ProxyServer server,
+    private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ServerSlot slot,
             int retry, Outcome outcome) {
         Backend backend = pool.config();
+        ProxyServer server = slot.server();
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)
                 .option(ChannelOption.AUTO_READ, false)
@@ -86,24 +113,25 @@ public final class ServerConnector {
                 transport.track(done.channel());
                 pool.connectionOpened(server);
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
-                outcome.connected(done.channel(), server);
+                outcome.connected(done.channel(), slot);
                 return;
             }
             int nextRetry = retry + 1;
             if (nextRetry > backend.retries()) {
+                slot.release();
                 outcome.failed(Failure.CONNECT_FAILED);
                 return;
             }
             boolean redispatch = backend.redispatch() && nextRetry == backend.retries();
-            ProxyServer next = redispatch ? pool.pick(request, Optional.of(server)).orElse(server) : server;
-            if (next != server) {
-                attempt(loop, pool, request, clientPort, next, nextRetry, outcome);
+            Optional<ServerSlot> moved = redispatch ? pool.queue().redispatch(slot, request) : Optional.empty();
+            if (moved.isPresent()) {
+                attempt(loop, pool, request, clientPort, moved.get(), nextRetry, outcome);
                 return;
             }
             // 4.2 "retries": a turn-around timer of min("timeout connect", one second) before a
             // retry on the same server, so that a restarting server is not hammered.
             long pause = Math.min(connectMillis == 0 ? TURN_AROUND_MILLIS : connectMillis, TURN_AROUND_MILLIS);
-            loop.schedule(() -> attempt(loop, pool, request, clientPort, next, nextRetry, outcome), pause,
+            loop.schedule(() -> attempt(loop, pool, request, clientPort, slot, nextRetry, outcome), pause,
                     TimeUnit.MILLISECONDS);
         });
     }

@@ -46,6 +46,8 @@ public final class ProxyRuntime implements AutoCloseable {
     private final ServerHealth health = new ServerHealth();
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
+    /** The global section's maxconn (configuration.txt 3.2): every frontend's connections count. */
+    private ConnectionGate globalGate;
 
     public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock) {
         this(transport, registry, clock, TlsTermination.preferredProvider());
@@ -86,10 +88,14 @@ public final class ProxyRuntime implements AutoCloseable {
         Map<InetSocketAddress, Bind> owners = resolveBinds(config, errors);
         Map<String, ConnectionGate> newGates = new HashMap<>();
         Map<Bind, ClientPipeline> built = new IdentityHashMap<>();
+        int globalLimit = config.global().maxconn();
+        Optional<ConnectionGate> global = Optional.of(globalGate != null && globalGate.limit() == globalLimit ? globalGate
+                : new ConnectionGate(globalLimit));
         for (Frontend frontend : config.frontends()) {
-            int limit = frontend.maxconn() > 0 ? frontend.maxconn() : config.global().maxconn();
+            int limit = frontend.maxconn() > 0 ? frontend.maxconn() : globalLimit;
             ConnectionGate previous = gates.get(frontend.name());
-            ConnectionGate gate = previous != null && previous.limit() == limit ? previous : new ConnectionGate(limit);
+            ConnectionGate gate = previous != null && previous.limit() == limit && previous.parent().equals(global)
+                    ? previous : new ConnectionGate(limit, global);
             newGates.put(frontend.name(), gate);
             try {
                 ClientPipeline pipeline = frontends.build(frontend, gate);
@@ -114,6 +120,7 @@ public final class ProxyRuntime implements AutoCloseable {
         listeners.commit(wanted);
         gates.clear();
         gates.putAll(newGates);
+        globalGate = global.get();
         return List.of();
     }
 

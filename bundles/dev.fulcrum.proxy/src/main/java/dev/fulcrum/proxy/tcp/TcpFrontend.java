@@ -1,13 +1,15 @@
 package dev.fulcrum.proxy.tcp;
 
+import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.EarlyInput;
 import dev.fulcrum.proxy.net.IdleCloseHandler;
+import dev.fulcrum.proxy.net.TunnelTimeout;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
-import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.route.FrontendContext;
 import io.netty.channel.Channel;
 import java.util.Optional;
@@ -15,7 +17,9 @@ import java.util.Optional;
 /**
  * A {@code mode tcp} frontend: each client connection is admitted under {@code maxconn}, routed
  * (default_backend, use_backend with {@code src} ACLs), connected to a server at once, then relayed
- * byte for byte in both directions with the inactivity timeouts of each side.
+ * byte for byte in both directions with the inactivity timeouts of each side, or with
+ * {@code timeout tunnel} for both once the server connection is up (configuration.txt 4.2 "timeout
+ * tunnel": "In TCP, this timeout is used as soon as no analyzer remains attached").
  */
 public final class TcpFrontend implements ClientPipeline {
 
@@ -48,15 +52,22 @@ public final class TcpFrontend implements ClientPipeline {
             return;
         }
         int clientPort = request.destinationPort();
-        context.connector().connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
+        context.connector().connect(client, pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
-            public void connected(Channel server, ProxyServer picked) {
+            public void connected(Channel server, ServerSlot slot) {
+                // The place under the server's maxconn is held as long as the connection lives.
+                server.closeFuture().addListener(closed -> slot.release());
                 if (!client.isActive()) {
                     server.close();
                     return;
                 }
-                pool.get().config().timeouts().server()
-                        .ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+                Timeouts backend = pool.get().config().timeouts();
+                // 4.2 "timeout tunnel" is a backend keyword (defaults, listen, backend sections).
+                if (backend.tunnel().isPresent()) {
+                    TunnelTimeout.install(client, server, backend.tunnel().get());
+                } else {
+                    backend.server().ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+                }
                 server.pipeline().addLast(new RelayHandler(client));
                 client.pipeline().addLast(new RelayHandler(server));
                 EarlyInput early = (EarlyInput) client.pipeline().get(EarlyInput.NAME);

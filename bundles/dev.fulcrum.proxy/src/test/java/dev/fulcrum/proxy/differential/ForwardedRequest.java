@@ -9,7 +9,8 @@ import java.util.Set;
  * case (HAProxy 2.x sends them so; RFC 9110 section 5.1 makes them case-insensitive), values
  * trimmed, and the headers a proxy manages itself removed ({@code connection}: each proxy chooses its
  * own server-side connection mode; {@code x-forwarded-for}: configuration.txt 4.2 "option forwardfor").
- * The request line and the body, chunk framing included, stay byte for byte, CR and LF made visible.
+ * The request line and the body, chunk framing included, stay byte for byte, CR and LF made visible,
+ * except the names of chunked trailer fields, lower-cased like header names (RFC 9112 7.1.2).
  */
 final class ForwardedRequest {
 
@@ -32,7 +33,37 @@ final class ForwardedRequest {
                         .append('\n');
             }
         }
-        return normal.append("body: ").append(visible(text.substring(bodyStart))).toString();
+        String body = text.substring(bodyStart);
+        return normal.append("body: ").append(visible(lowerTrailerNames(body))).toString();
+    }
+
+    /** The chunked body with its trailer field names lower case; any other body as it is. */
+    private static String lowerTrailerNames(String body) {
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                return body;
+            }
+            String sizeText = body.substring(at, lineEnd).split(";", 2)[0].trim();
+            long size;
+            try {
+                size = Long.parseLong(sizeText, 16);
+            } catch (NumberFormatException e) {
+                return body;
+            }
+            if (size > 0) {
+                at = (int) Math.min(body.length(), lineEnd + 2 + size + 2);
+                continue;
+            }
+            StringBuilder out = new StringBuilder(body.substring(0, lineEnd + 2));
+            for (String line : body.substring(lineEnd + 2).split("\r\n", -1)) {
+                int colon = line.indexOf(':');
+                out.append(colon < 0 ? line : line.substring(0, colon).toLowerCase(Locale.ROOT) + line.substring(colon))
+                        .append("\r\n");
+            }
+            return out.substring(0, out.length() - 2);
+        }
     }
 
     private static String visible(String text) {

@@ -41,7 +41,9 @@ class BodyDecoderTest {
     void dechunksWithExtensionsTrailersAndBareLfInAnyPieceSize() throws HttpParseException {
         String wire = "4;name=v\r\nWiki\r\n5 \r\npedia\n0\r\nTrailer: x\r\n\r\n";
         for (int size = 1; size <= wire.length(); size++) {
-            assertEquals("Wikipedia", decode(new BodyDecoder(new RequestHead.Chunked()), wire, size, ""), "size " + size);
+            BodyDecoder decoder = new BodyDecoder(new RequestHead.Chunked());
+            assertEquals("Wikipedia", decode(decoder, wire, size, ""), "size " + size);
+            assertEquals(List.of(new Headers.Field("Trailer", "x")), decoder.trailers().fields(), "size " + size);
         }
     }
 
@@ -76,7 +78,10 @@ class BodyDecoderTest {
             {"4 junk\r\nWiki\r\n", "invalid chunk size '4 junk'"},
             {"1000000000000000\r\n", "chunk size too large"},
             {"4\r\nWikiXX", "chunk data not followed by CRLF"},
-            {"4\rWiki", "CR not followed by LF in chunked framing"}}) {
+            {"4\rWiki", "CR not followed by LF in chunked framing"},
+            {"0\r\nno colon\r\n\r\n", "header line without a name and colon"},
+            {"0\r\nX: 1\r\n folded\r\n\r\n", "obsolete line folding"},
+            {"0\r\n" + "X: 1\r\n".repeat(101), "more than 100 trailer fields"}}) {
             ByteBuf in = Unpooled.copiedBuffer(bad[0], StandardCharsets.ISO_8859_1);
             List<ByteBuf> out = new ArrayList<>();
             BodyDecoder decoder = new BodyDecoder(new RequestHead.Chunked());

@@ -22,6 +22,7 @@ import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +45,42 @@ class HttpResponseStreamingTest {
         resources.close();
     }
 
-    /** A server that reads one request head and writes the given response head, then {@code body}. */
+    /**
+     * A server that reads one request head and writes the given response head, then {@code body},
+     * then closes: for responses that end with the connection.
+     */
     private void serve(String head, TcpBackend.Behaviour body) throws IOException {
-        TcpBackend server = resources.keep(new TcpBackend((in, out) -> {
-            if (HttpBackend.readHead(in) == null) {
-                return;
+        start(new TcpBackend((in, out) -> {
+            if (HttpBackend.readHead(in) != null) {
+                answer(head, body, in, out);
             }
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            body.serve(in, out);
-            out.flush();
         }));
+    }
+
+    /**
+     * A server that answers the first {@code answered} requests of each connection the same way,
+     * keeping the connection alive as its responses promise, and closes without an answer when the
+     * next request comes. (A server closing right after a keep-alive response instead races with
+     * the proxy reusing the pooled connection: that made this test class flaky.)
+     */
+    private void serveEach(String head, TcpBackend.Behaviour body, int answered) throws IOException {
+        start(new TcpBackend((in, out) -> {
+            for (int served = 0; served < answered && HttpBackend.readHead(in) != null; served++) {
+                answer(head, body, in, out);
+            }
+            HttpBackend.readHead(in);
+        }));
+    }
+
+    private static void answer(String head, TcpBackend.Behaviour body, InputStream in, OutputStream out)
+            throws IOException {
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        body.serve(in, out);
+        out.flush();
+    }
+
+    private void start(TcpBackend backend) {
+        TcpBackend server = resources.keep(backend);
         assertEquals(List.of(), resources.runtime(true).apply(config(
                 List.of(frontend("fe", Mode.HTTP, port, "be", TIMEOUTS, 0)),
                 List.of(backend("be", Mode.HTTP, TIMEOUTS, 3, false, List.of(server("s", server.port())))))));
@@ -65,7 +92,8 @@ class HttpResponseStreamingTest {
 
     @Test
     void aChunkedResponseIsRechunkedForHttp11AndUnchunkedUntilCloseForHttp10() throws IOException {
-        serve("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", bytes("5;x=y\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+        serveEach("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+                bytes("5;x=y\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), Integer.MAX_VALUE);
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
@@ -82,6 +110,20 @@ class HttpResponseStreamingTest {
         ChunkedReader.read(client.input(), content, total -> { });
         assertEquals("hello world", content.toString(StandardCharsets.US_ASCII));
         assertEquals(200, client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n").read().status(), "still kept alive");
+    }
+
+    @Test
+    void aServerClosingAPooledConnectionMakesTheProxyCloseTheClientWithoutAnAnswer() throws IOException {
+        // The server answers one request per connection, then reads the next and closes without an
+        // answer: the proxy pooled the open connection and sends the client's second request on it.
+        serveEach("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n", bytes("ok"), 1);
+        RawClient client = resources.keep(new RawClient(port));
+        assertEquals(200, client.send("GET /1 HTTP/1.1\r\nHost: t\r\n\r\n").read().status());
+
+        client.send("GET /2 HTTP/1.1\r\nHost: t\r\n\r\n");
+
+        // Not a 502: a client retries a keep-alive request that got no answer (RFC 9112 9.3.1).
+        assertTrue(client.closedByPeer(), "closed without a byte");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.fulcrum.proxy.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /** Reads a chunked body (RFC 9112 7.1) off a stream, independently of the proxy's decoder. */
@@ -17,13 +19,19 @@ public final class ChunkedReader {
      * @return the content length
      */
     public static long read(InputStream in, ByteArrayOutputStream content, LongConsumer progress) throws IOException {
+        return read(in, content, progress, new ArrayList<>());
+    }
+
+    /** The same, adding the trailer field lines (RFC 9112 7.1.2) to {@code trailers}. */
+    public static long read(InputStream in, ByteArrayOutputStream content, LongConsumer progress, List<String> trailers)
+            throws IOException {
         long total = 0;
         byte[] buffer = new byte[65536];
         while (true) {
             int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
             if (size == 0) {
-                while (!line(in).isEmpty()) {
-                    // trailer fields
+                for (String field = line(in); !field.isEmpty(); field = line(in)) {
+                    trailers.add(field);
                 }
                 return total;
             }

@@ -37,6 +37,18 @@ public final class Models {
                 t.queue(), t.tunnel(), t.check());
     }
 
+    /** The timeouts with {@code timeout queue} set (configuration.txt 4.2). */
+    public static Timeouts withQueue(Timeouts t, Duration queue) {
+        return new Timeouts(t.client(), t.server(), t.connect(), t.httpRequest(), t.httpKeepAlive(), Optional.of(queue),
+                t.tunnel(), t.check());
+    }
+
+    /** The timeouts with {@code timeout tunnel} set (configuration.txt 4.2). */
+    public static Timeouts withTunnel(Timeouts t, Duration tunnel) {
+        return new Timeouts(t.client(), t.server(), t.connect(), t.httpRequest(), t.httpKeepAlive(), t.queue(),
+                Optional.of(tunnel), t.check());
+    }
+
     public static Frontend frontend(String name, Mode mode, int port, String backend, Timeouts timeouts, int maxconn) {
         return frontend(name, mode, List.of(bind("127.0.0.1", port)), backend, timeouts, maxconn, List.of(), List.of(),
                 ProxyOptions.DEFAULT);
@@ -60,6 +72,13 @@ public final class Models {
 
     public static Server server(String name, int port) {
         return Server.of(name, "127.0.0.1", port);
+    }
+
+    /** A server with {@code maxconn} (configuration.txt 5.2), other parameters at their defaults. */
+    public static Server server(String name, int port, int maxconn) {
+        Server d = server(name, port);
+        return new Server(d.name(), d.host(), d.port(), d.check(), d.inter(), d.fastinter(), d.downinter(), d.rise(),
+                d.fall(), d.weight(), d.backup(), maxconn, d.disabled(), d.slowstart(), d.sendProxy());
     }
 
     public static ProxyConfig config(List<Frontend> frontends, List<Backend> backends) {

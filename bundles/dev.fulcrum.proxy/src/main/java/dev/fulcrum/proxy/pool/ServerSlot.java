@@ -1,0 +1,35 @@
+package dev.fulcrum.proxy.pool;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One place under a server's {@code maxconn} (configuration.txt 5.2 "maxconn"): held by a tcp
+ * connection for its whole life, by an http request until its response ends. Releasing it hands the
+ * place to the oldest queued request. Release is idempotent, so every path that ends the use
+ * (normal end, close, failure) may call it.
+ */
+public final class ServerSlot {
+
+    private final ProxyServer server;
+    private final BackendQueue queue;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    ServerSlot(ProxyServer server, BackendQueue queue) {
+        this.server = server;
+        this.queue = queue;
+    }
+
+    public ProxyServer server() {
+        return server;
+    }
+
+    public boolean released() {
+        return released.get();
+    }
+
+    public void release() {
+        if (released.compareAndSet(false, true)) {
+            queue.released(server);
+        }
+    }
+}
