@@ -13,8 +13,6 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection in http mode: requests one at a time, each routed, sent to a server
@@ -32,7 +30,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private final Channel client;
     private final HttpReader<RequestHead> reader;
     private int requests;
-    private ScheduledFuture<?> timer;
+    private final SessionTimeout timeout;
     private boolean finished;
 
     private RequestHead request;
@@ -47,6 +45,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         this.frontend = frontend;
         this.client = client;
         this.reader = reader;
+        this.timeout = new SessionTimeout(client);
     }
 
     void start() {
@@ -310,15 +309,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void arm(Duration delay, Runnable task) {
-        cancelTimer();
-        timer = client.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        timeout.arm(delay, task);
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timeout.cancel();
     }
 
     /** Answers with a proxy error page and closes both sides. */
@@ -327,7 +322,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         finished = true;
-        cancelTimer();
+        timeout.stop();
         closeLeg();
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
     }
@@ -335,13 +330,13 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     /** Ends the client connection once what was written to it is out. */
     private void finish() {
         finished = true;
-        cancelTimer();
+        timeout.stop();
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void abort() {
         finished = true;
-        cancelTimer();
+        timeout.stop();
         closeLeg();
         client.close();
     }
