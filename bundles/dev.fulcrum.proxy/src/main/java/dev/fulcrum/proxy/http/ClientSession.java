@@ -26,6 +26,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     static final AttributeKey<ServerLeg> LEG = AttributeKey.valueOf("fulcrum.http.leg");
 
+    private final ChannelFutureListener abortOnFailure = written -> {
+        if (!written.isSuccess()) {
+            abort();
+        }
+    };
+
     private final HttpFrontend frontend;
     private final Channel client;
     private final HttpReader<RequestHead> reader;
@@ -40,6 +46,8 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private boolean requestSent;
     private boolean responseDone;
     private boolean chunkedToClient;
+    /** Written to the client but not flushed: a response head waiting for its first body bytes. */
+    private boolean clientHeld;
 
     ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
         this.frontend = frontend;
@@ -212,7 +220,20 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
-        writeToClient(HeadWriter.response(client.alloc(), head, headers));
+        // Held until the body's first piece (or the end) is there, so that both leave in one write
+        // (one syscall and usually one TCP segment); flushed at once when the server's next bytes
+        // are not read yet (awaitingInput). A head is small: it needs no back-pressure.
+        client.write(HeadWriter.response(client.alloc(), head, headers)).addListener(abortOnFailure);
+        clientHeld = true;
+        leg.demand();
+    }
+
+    /** Sends what is held for the client (see {@link #responseHead}). */
+    void flushHeld() {
+        if (clientHeld) {
+            clientHeld = false;
+            client.flush();
+        }
     }
 
     void responseContent(ByteBuf piece) {
@@ -225,6 +246,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void writeToClient(ByteBuf data) {
+        clientHeld = false;
         client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
                 abort();
@@ -241,6 +263,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         cancelTimer();
         if (chunkedToClient) {
             client.writeAndFlush(HeadWriter.lastChunk(client.alloc()));
+            clientHeld = false;
+        } else {
+            flushHeld();
         }
         responseDone = true;
         if (requestSent) {
