@@ -26,6 +26,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     static final AttributeKey<ServerLeg> LEG = AttributeKey.valueOf("fulcrum.http.leg");
 
+    private final Runnable onServerTimeout = this::serverTimedOut;
     private final ChannelFutureListener abortOnFailure = written -> {
         if (!written.isSuccess()) {
             abort();
@@ -323,14 +324,20 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
     }
 
+    /** Re-armed with the request's end, the response head and each body piece: no lambda per call. */
     private void armServerTimeout() {
-        pool.config().timeouts().server().ifPresent(d -> arm(d, () -> {
-            if (response == null) {
-                fail(ErrorPages.GATEWAY_TIMEOUT);
-            } else {
-                abort();
-            }
-        }));
+        Optional<Duration> server = pool.config().timeouts().server();
+        if (server.isPresent()) {
+            arm(server.get(), onServerTimeout);
+        }
+    }
+
+    private void serverTimedOut() {
+        if (response == null) {
+            fail(ErrorPages.GATEWAY_TIMEOUT);
+        } else {
+            abort();
+        }
     }
 
     private void arm(Duration delay, Runnable task) {
