@@ -13,8 +13,6 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection in http mode: requests one at a time, each routed, sent to a server
@@ -28,11 +26,18 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     static final AttributeKey<ServerLeg> LEG = AttributeKey.valueOf("fulcrum.http.leg");
 
+    private final Runnable onServerTimeout = this::serverTimedOut;
+    private final ChannelFutureListener abortOnFailure = written -> {
+        if (!written.isSuccess()) {
+            abort();
+        }
+    };
+
     private final HttpFrontend frontend;
     private final Channel client;
     private final HttpReader<RequestHead> reader;
     private int requests;
-    private ScheduledFuture<?> timer;
+    private final SessionTimeout timeout;
     private boolean finished;
 
     private RequestHead request;
@@ -42,11 +47,14 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private boolean requestSent;
     private boolean responseDone;
     private boolean chunkedToClient;
+    /** Written to the client but not flushed: a response head waiting for its first body bytes. */
+    private boolean clientHeld;
 
     ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
         this.frontend = frontend;
         this.client = client;
         this.reader = reader;
+        this.timeout = new SessionTimeout(client);
     }
 
     void start() {
@@ -214,7 +222,20 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
-        writeToClient(HeadWriter.response(client.alloc(), head, headers));
+        // Held until the body's first piece (or the end) is there, so that both leave in one write
+        // (one syscall and usually one TCP segment); flushed at once when the server's next bytes
+        // are not read yet (awaitingInput). A head is small: it needs no back-pressure.
+        client.write(HeadWriter.response(client.alloc(), head, headers)).addListener(abortOnFailure);
+        clientHeld = true;
+        leg.demand();
+    }
+
+    /** Sends what is held for the client (see {@link #responseHead}). */
+    void flushHeld() {
+        if (clientHeld) {
+            clientHeld = false;
+            client.flush();
+        }
     }
 
     void responseContent(ByteBuf piece) {
@@ -227,6 +248,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void writeToClient(ByteBuf data) {
+        clientHeld = false;
         client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
                 abort();
@@ -244,6 +266,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         if (chunkedToClient) {
             // Trailers go on with the last chunk; an HTTP/1.0 client has no place for them.
             client.writeAndFlush(HeadWriter.lastChunk(client.alloc(), leg.trailers()));
+            clientHeld = false;
+        } else {
+            flushHeld();
         }
         responseDone = true;
         if (requestSent) {
@@ -307,26 +332,28 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
     }
 
+    /** Re-armed with the request's end, the response head and each body piece: no lambda per call. */
     private void armServerTimeout() {
-        pool.config().timeouts().server().ifPresent(d -> arm(d, () -> {
-            if (response == null) {
-                fail(ErrorPages.GATEWAY_TIMEOUT);
-            } else {
-                abort();
-            }
-        }));
+        Optional<Duration> server = pool.config().timeouts().server();
+        if (server.isPresent()) {
+            arm(server.get(), onServerTimeout);
+        }
+    }
+
+    private void serverTimedOut() {
+        if (response == null) {
+            fail(ErrorPages.GATEWAY_TIMEOUT);
+        } else {
+            abort();
+        }
     }
 
     private void arm(Duration delay, Runnable task) {
-        cancelTimer();
-        timer = client.eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        timeout.arm(delay, task);
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timeout.cancel();
     }
 
     /** Answers with a proxy error page and closes both sides. */
@@ -335,7 +362,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         finished = true;
-        cancelTimer();
+        timeout.stop();
         closeLeg();
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
     }
@@ -343,13 +370,13 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     /** Ends the client connection once what was written to it is out. */
     private void finish() {
         finished = true;
-        cancelTimer();
+        timeout.stop();
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void abort() {
         finished = true;
-        cancelTimer();
+        timeout.stop();
         closeLeg();
         client.close();
     }

@@ -4,6 +4,7 @@ import dev.fulcrum.proxy.http.RequestHead.Body;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,17 @@ public final class HeadParser {
     public static final int DEFAULT_MAX_HEAD_BYTES = 16384;
     public static final int DEFAULT_MAX_HEADERS = 101;
 
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** RFC 9110 5.6.2 tchar. */
+    private static final String TCHARS = ALPHANUMERIC + "!#$%&'*+-.^_`|~";
+    /** RFC 3986 2.2, 2.3: unreserved, reserved, and '%' of percent-encodings. */
+    private static final String URI_CHARS = ALPHANUMERIC + "-._~:/?#[]@!$&'()*+,;=%";
+    private static final long TCHAR_LOW = mask(TCHARS)[0];
+    private static final long TCHAR_HIGH = mask(TCHARS)[1];
+    private static final long URI_LOW = mask(URI_CHARS)[0];
+    private static final long URI_HIGH = mask(URI_CHARS)[1];
+    private static final byte[] HTTP_1_ = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
+
     private final int maxHeadBytes;
     private final int maxHeaders;
 
@@ -34,22 +46,26 @@ public final class HeadParser {
 
     /** The request head at the buffer's reader index, consumed; empty while incomplete. */
     public Optional<RequestHead> parseRequest(ByteBuf in) throws HttpParseException {
-        Optional<List<String>> lines = takeHead(in);
-        if (lines.isEmpty()) {
+        HeadLines lines = HeadLines.scan(in, maxHeadBytes, maxHeaders);
+        if (!lines.complete()) {
             return Optional.empty();
         }
-        String[] start = lines.get().get(0).split(" ", -1);
-        if (start.length != 3) {
+        byte[] head = take(in, lines);
+        int from = lines.start(0);
+        int to = lines.end(0);
+        int space = indexOf(head, from, to, ' ');
+        int secondSpace = space < 0 ? -1 : indexOf(head, space + 1, to, ' ');
+        if (secondSpace < 0 || indexOf(head, secondSpace + 1, to, ' ') >= 0) {
             throw new HttpParseException("request line is not 'method SP target SP version'");
         }
-        String method = start[0];
-        if (method.isEmpty() || !method.chars().allMatch(HeadParser::isTchar)) {
+        if (space == from || !allTchars(head, from, space)) {
             throw new HttpParseException("invalid method");
         }
-        String target = start[1];
+        String method = latin1(head, from, space);
+        String target = latin1(head, space + 1, secondSpace);
         checkTarget(method, target);
-        int minor = version(start[2]);
-        Headers headers = headers(lines.get());
+        int minor = version(head, secondSpace + 1, to);
+        Headers headers = headers(head, lines);
         Body body = requestBody(minor, headers);
         return Optional.of(new RequestHead(method, target, minor, singleContentLength(headers, body), body));
     }
@@ -60,108 +76,102 @@ public final class HeadParser {
      * @param requestMethod the method it answers: HEAD responses have no body (RFC 9110 9.3.2)
      */
     public Optional<ResponseHead> parseResponse(ByteBuf in, String requestMethod) throws HttpParseException {
-        Optional<List<String>> lines = takeHead(in);
-        if (lines.isEmpty()) {
+        HeadLines lines = HeadLines.scan(in, maxHeadBytes, maxHeaders);
+        if (!lines.complete()) {
             return Optional.empty();
         }
-        String line = lines.get().get(0);
-        if (line.length() < 12 || line.charAt(8) != ' ' || (line.length() > 12 && line.charAt(12) != ' ')) {
+        byte[] head = take(in, lines);
+        int from = lines.start(0);
+        int length = lines.end(0) - from;
+        // "HTTP/1.x SP 3DIGIT SP reason" (RFC 9112 4); the SP before an empty reason may be missing.
+        if (length < 12 || head[from + 8] != ' ' || (length > 12 && head[from + 12] != ' ')) {
             throw new HttpParseException("invalid status line");
         }
-        int minor = version(line.substring(0, 8));
-        int status;
-        try {
-            status = Integer.parseInt(line.substring(9, 12));
-        } catch (NumberFormatException e) {
+        int minor = version(head, from, from + 8);
+        int status = 0;
+        for (int i = from + 9; i < from + 12; i++) {
+            if (head[i] < '0' || head[i] > '9') {
+                throw new HttpParseException("invalid status code");
+            }
+            status = status * 10 + head[i] - '0';
+        }
+        if (status < 100) {
             throw new HttpParseException("invalid status code");
         }
-        if (status < 100 || status > 999 || !Character.isDigit(line.charAt(9))) {
-            throw new HttpParseException("invalid status code");
-        }
-        String reason = line.length() > 13 ? line.substring(13) : "";
-        Headers headers = headers(lines.get());
+        String reason = length > 13 ? latin1(head, from + 13, from + length) : "";
+        Headers headers = headers(head, lines);
         return Optional.of(new ResponseHead(minor, status, reason, headers, responseBody(requestMethod, status, headers)));
     }
 
-    /** Splits the head into lines once its empty line arrived, and consumes it. */
-    private Optional<List<String>> takeHead(ByteBuf in) throws HttpParseException {
-        int start = in.readerIndex();
-        int end = in.writerIndex();
-        List<String> lines = new ArrayList<>();
-        int lineStart = start;
-        for (int i = start; i < end; i++) {
-            if (i - start >= maxHeadBytes) {
-                throw new HttpParseException("head larger than " + maxHeadBytes + " bytes");
+    /** Copies the complete head out of the buffer (one copy, then plain array reads) and consumes it. */
+    private static byte[] take(ByteBuf in, HeadLines lines) {
+        byte[] head = new byte[lines.headLength()];
+        in.readBytes(head);
+        return head;
+    }
+
+    private static int version(byte[] head, int from, int to) throws HttpParseException {
+        if (to - from == 8 && startsWith(head, from, HTTP_1_)) {
+            if (head[from + 7] == '1') {
+                return 1;
             }
-            byte b = in.getByte(i);
-            if (b == '\r' && (i + 1 >= end || in.getByte(i + 1) != '\n')) {
-                if (i + 1 >= end) {
-                    return Optional.empty();
-                }
-                throw new HttpParseException("CR not followed by LF");
-            }
-            if (b != '\n') {
-                continue;
-            }
-            int lineEnd = i > lineStart && in.getByte(i - 1) == '\r' ? i - 1 : i;
-            String line = in.toString(lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
-            lineStart = i + 1;
-            if (line.isEmpty()) {
-                if (lines.isEmpty()) {
-                    // RFC 9112 2.2: empty lines before the request line are ignored.
-                    continue;
-                }
-                in.readerIndex(i + 1);
-                return Optional.of(lines);
-            }
-            lines.add(line);
-            if (lines.size() > maxHeaders + 1) {
-                throw new HttpParseException("more than " + maxHeaders + " header lines");
+            if (head[from + 7] == '0') {
+                return 0;
             }
         }
-        return Optional.empty();
+        throw new HttpParseException("unsupported version '" + latin1(head, from, to) + "'");
     }
 
-    private static int version(String text) throws HttpParseException {
-        return switch (text) {
-            case "HTTP/1.1" -> 1;
-            case "HTTP/1.0" -> 0;
-            default -> throw new HttpParseException("unsupported version '" + text + "'");
-        };
-    }
-
-    private static Headers headers(List<String> lines) throws HttpParseException {
-        return fields(lines.subList(1, lines.size()));
+    /** The header lines after the start line, each checked (RFC 9112 5.1, 5.2; RFC 9110 5.5). */
+    private static Headers headers(byte[] head, HeadLines lines) throws HttpParseException {
+        List<Headers.Field> fields = new ArrayList<>(lines.count() - 1);
+        for (int line = 1; line < lines.count(); line++) {
+            fields.add(field(head, lines.start(line), lines.end(line)));
+        }
+        return Headers.adopt(fields);
     }
 
     /**
-     * Field lines (RFC 9110 5), as in a head or a chunked trailer section (RFC 9112 7.1.2), each
-     * non-empty and without its line end.
+     * Field lines of a chunked trailer section (RFC 9112 7.1.2), each non-empty and without its line
+     * end, checked like header lines. Trailers are rare, so they go through a copy to bytes.
      */
     static Headers fields(List<String> lines) throws HttpParseException {
-        List<Headers.Field> fields = new ArrayList<>();
+        List<Headers.Field> fields = new ArrayList<>(lines.size());
         for (String line : lines) {
-            if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                throw new HttpParseException("obsolete line folding");
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new HttpParseException("header line without a name and colon");
-            }
-            String name = line.substring(0, colon);
-            if (!name.chars().allMatch(HeadParser::isTchar)) {
-                throw new HttpParseException("invalid header name '" + name + "'");
-            }
-            String value = line.substring(colon + 1).strip();
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c < 0x20 && c != '\t' || c == 0x7f) {
-                    throw new HttpParseException("control character in header '" + name + "'");
-                }
-            }
-            fields.add(new Headers.Field(name, value));
+            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+            fields.add(field(bytes, 0, bytes.length));
         }
-        return new Headers(fields);
+        return Headers.adopt(fields);
+    }
+
+    /** One field line {@code head[from, to)}: RFC 9112 5.1, 5.2 (no obs-fold), RFC 9110 5.5. */
+    private static Headers.Field field(byte[] head, int from, int to) throws HttpParseException {
+        if (head[from] == ' ' || head[from] == '\t') {
+            throw new HttpParseException("obsolete line folding");
+        }
+        int colon = indexOf(head, from, to, ':');
+        if (colon <= from) {
+            throw new HttpParseException("header line without a name and colon");
+        }
+        String name = latin1(head, from, colon);
+        if (!allTchars(head, from, colon)) {
+            throw new HttpParseException("invalid header name '" + name + "'");
+        }
+        int valueFrom = colon + 1;
+        int valueTo = to;
+        while (valueFrom < valueTo && Character.isWhitespace(head[valueFrom] & 0xff)) {
+            valueFrom++;
+        }
+        while (valueTo > valueFrom && Character.isWhitespace(head[valueTo - 1] & 0xff)) {
+            valueTo--;
+        }
+        for (int i = valueFrom; i < valueTo; i++) {
+            int c = head[i] & 0xff;
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new HttpParseException("control character in header '" + name + "'");
+            }
+        }
+        return new Headers.Field(name, latin1(head, valueFrom, valueTo));
     }
 
     /** RFC 9112 6.1-6.3 for requests: both framings, a bad one, or one in HTTP/1.0 are refused. */
@@ -248,19 +258,44 @@ public final class HeadParser {
     private static long contentLength(List<String> values) throws HttpParseException {
         long length = -1;
         for (String value : values) {
-            for (String item : value.split(",", -1)) {
-                String digits = item.strip();
-                if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                long parsed = digits(value, start, end);
+                if (parsed < 0) {
                     throw new HttpParseException("invalid Content-Length '" + value + "'");
                 }
-                long parsed = Long.parseLong(digits);
                 if (length >= 0 && parsed != length) {
                     throw new HttpParseException("differing Content-Length values");
                 }
                 length = parsed;
+                start = end + 1;
             }
         }
         return length;
+    }
+
+    /** The decimal number between the bounds, whitespace around it ignored; -1 if not 1 to 18 digits. */
+    private static long digits(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (to == from || to - from > 18) {
+            return -1;
+        }
+        long number = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + c - '0';
+        }
+        return number;
     }
 
     /**
@@ -276,14 +311,12 @@ public final class HeadParser {
             throw new HttpParseException("CONNECT is not supported");
         }
         boolean asterisk = target.equals("*") && method.equals("OPTIONS");
-        String lower = target.toLowerCase(Locale.ROOT);
-        boolean absolute = lower.startsWith("http://") || lower.startsWith("https://");
+        boolean absolute = target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
         if (!asterisk && !absolute && target.charAt(0) != '/') {
             throw new HttpParseException("invalid request target");
         }
         for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 0x80) && "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) < 0) {
+            if (!inSet(target.charAt(i), URI_LOW, URI_HIGH)) {
                 throw new HttpParseException("invalid character in request target");
             }
         }
@@ -291,6 +324,45 @@ public final class HeadParser {
 
     /** RFC 9110 5.6.2 tchar. */
     static boolean isTchar(int c) {
-        return c < 0x80 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+        return inSet(c, TCHAR_LOW, TCHAR_HIGH);
+    }
+
+    private static boolean allTchars(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isTchar(bytes[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Membership of an ASCII character in a set given as two 64-bit masks (characters 0-63, 64-127). */
+    private static boolean inSet(int c, long low, long high) {
+        return c < 64 ? (low >>> c & 1) != 0 : c < 128 && (high >>> (c - 64) & 1) != 0;
+    }
+
+    private static long[] mask(String chars) {
+        long[] mask = new long[2];
+        for (char c : chars.toCharArray()) {
+            mask[c >> 6] |= 1L << (c & 63);
+        }
+        return mask;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, byte[] prefix) {
+        return Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static String latin1(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

@@ -13,22 +13,41 @@ import java.util.Locale;
 public final class HeadWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] HTTP_1_ = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private HeadWriter() {
     }
 
     public static ByteBuf request(ByteBufAllocator alloc, String method, String target, int minor, Headers headers) {
-        return write(alloc, method + " " + target + " HTTP/1." + minor, headers);
+        ByteBuf out = alloc.buffer(method.length() + target.length() + 10 + size(headers));
+        ByteBufUtil.writeAscii(out, method);
+        out.writeByte(' ');
+        out.writeCharSequence(target, StandardCharsets.ISO_8859_1);
+        out.writeByte(' ').writeBytes(HTTP_1_).writeByte('0' + minor);
+        return writeFields(out, headers);
     }
 
     public static ByteBuf response(ByteBufAllocator alloc, ResponseHead head, Headers headers) {
-        return write(alloc, "HTTP/1." + head.minorVersion() + " " + head.status() + " " + head.reason(), headers);
+        String reason = head.reason();
+        ByteBuf out = alloc.buffer(13 + reason.length() + size(headers));
+        out.writeBytes(HTTP_1_).writeByte('0' + head.minorVersion()).writeByte(' ');
+        int status = head.status();
+        out.writeByte('0' + status / 100).writeByte('0' + status / 10 % 10).writeByte('0' + status % 10).writeByte(' ');
+        out.writeCharSequence(reason, StandardCharsets.ISO_8859_1);
+        return writeFields(out, headers);
     }
 
-    private static ByteBuf write(ByteBufAllocator alloc, String startLine, Headers headers) {
-        ByteBuf out = alloc.buffer(256);
-        ByteBufUtil.writeAscii(out, startLine);
+    /** The start line's CRLF, the header lines and the empty line: the exact size of what follows the start line. */
+    private static int size(Headers headers) {
+        int size = 4;
+        for (Headers.Field field : headers.fields()) {
+            size += field.name().length() + 2 + field.value().length() + 2;
+        }
+        return size;
+    }
+
+    private static ByteBuf writeFields(ByteBuf out, Headers headers) {
         out.writeBytes(CRLF);
         for (Headers.Field field : headers.fields()) {
             out.writeCharSequence(field.name(), StandardCharsets.ISO_8859_1);
@@ -36,8 +55,7 @@ public final class HeadWriter {
             out.writeCharSequence(field.value(), StandardCharsets.ISO_8859_1);
             out.writeBytes(CRLF);
         }
-        out.writeBytes(CRLF);
-        return out;
+        return out.writeBytes(CRLF);
     }
 
     /**
@@ -57,6 +75,9 @@ public final class HeadWriter {
 
     /** The last chunk followed by the trailer section (RFC 9112 7.1.2), in the canonical form. */
     public static ByteBuf lastChunk(ByteBufAllocator alloc, Headers trailers) {
-        return trailers.fields().isEmpty() ? lastChunk(alloc) : write(alloc, "0", trailers);
+        if (trailers.fields().isEmpty()) {
+            return lastChunk(alloc);
+        }
+        return writeFields(alloc.buffer(1 + size(trailers)).writeByte('0'), trailers);
     }
 }

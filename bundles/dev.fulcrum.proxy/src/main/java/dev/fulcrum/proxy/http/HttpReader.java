@@ -14,9 +14,12 @@ import java.util.function.Function;
 
 /**
  * Reads HTTP/1.x messages off one connection, pull-based: each {@link #demand()} yields at most one
- * event (the head, one piece of body, or the end) to the {@link Sink}, and the socket is read only
- * when the buffered bytes cannot yield it. The sink demands again once it has passed the event on,
- * so a slow peer on the other side stops the reading here (back-pressure, nothing aggregated).
+ * event (the head, one piece of body, or the end) to the {@link Sink}. The sink demands again once
+ * it has passed the event on, so a slow peer on the other side stops the reading here
+ * (back-pressure, nothing aggregated). Like HAProxy filling its {@code tune.bufsize} buffer, the
+ * reader keeps reading ahead while fewer than {@link #READ_AHEAD_BYTES} are buffered: the socket
+ * then stays registered for reading between messages instead of being switched off after each
+ * read and on again at the next demand (two epoll_ctl calls per message and side).
  *
  * @param <H> {@link RequestHead} or {@link ResponseHead}
  */
@@ -36,6 +39,13 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
 
         /** The connection closed, or its input ended (FIN); no further events follow. */
         void closed();
+
+        /**
+         * The buffered bytes are used up and the reader now waits for the socket: output the sink
+         * held back to send together with the next event should go now.
+         */
+        default void awaitingInput() {
+        }
     }
 
     /** Parses one head off the buffer; empty while incomplete. */
@@ -43,6 +53,9 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
     public interface HeadParse<H> {
         Optional<H> parse(ByteBuf in) throws HttpParseException;
     }
+
+    /** HAProxy's default tune.bufsize (configuration.txt 3.2). */
+    static final int READ_AHEAD_BYTES = 16384;
 
     private final HeadParse<H> parser;
     private final Function<H, RequestHead.Body> bodyOf;
@@ -120,13 +133,20 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
 
     /** Reads on, or reports the end of the input when the peer sent its FIN or closed. */
     private void needMore(ChannelHandlerContext context) {
-        Channel channel = context.channel();
-        boolean inputEnded = channel instanceof DuplexChannel duplex && duplex.isInputShutdown();
-        if (inputEnded || !channel.isActive()) {
+        if (!readable(context.channel())) {
             reportClosed();
         } else {
+            if (sink != null) {
+                sink.awaitingInput();
+            }
             context.read();
         }
+    }
+
+    /** Whether more bytes can come: the connection is open and the peer has not sent its FIN. */
+    private static boolean readable(Channel channel) {
+        boolean inputEnded = channel instanceof DuplexChannel duplex && duplex.isInputShutdown();
+        return channel.isActive() && !inputEnded;
     }
 
     private void reportClosed() {
@@ -158,6 +178,8 @@ public final class HttpReader<H> extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext context) {
         if (demanded && !produce()) {
             needMore(context);
+        } else if (sink != null && buffer.readableBytes() < READ_AHEAD_BYTES && readable(context.channel())) {
+            context.read();
         }
     }
 

@@ -126,4 +126,11 @@ final class ServerLeg implements HttpReader.Sink<ResponseHead> {
     public void closed() {
         session.serverClosed();
     }
+
+    @Override
+    public void awaitingInput() {
+        if (session != null) {
+            session.flushHeld();
+        }
+    }
 }

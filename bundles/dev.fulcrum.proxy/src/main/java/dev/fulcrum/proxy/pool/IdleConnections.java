@@ -2,6 +2,7 @@ package dev.fulcrum.proxy.pool;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.AttributeKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -19,13 +20,26 @@ public final class IdleConnections {
     private record Key(EventLoop loop, ProxyServer server) {
     }
 
+    private static final AttributeKey<Boolean> WATCHED = AttributeKey.valueOf("fulcrum.idle.watched");
+
     private final Map<Key, Deque<Channel>> idle = new ConcurrentHashMap<>();
 
-    /** Parks an open connection; it leaves the pool by itself when it closes. Call on its loop. */
+    /**
+     * Parks an open connection; it leaves the pool by itself when it closes. Call on its loop. The
+     * close listener is added on the first park only: a kept-alive connection is parked after every
+     * request, and its close future would otherwise collect one listener per request.
+     */
     public void park(ProxyServer server, Channel channel) {
-        Deque<Channel> parked = idle.computeIfAbsent(new Key(channel.eventLoop(), server), k -> new ArrayDeque<>());
-        parked.push(channel);
-        channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> parked.remove(channel)));
+        Key key = new Key(channel.eventLoop(), server);
+        idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(channel);
+        if (channel.attr(WATCHED).setIfAbsent(Boolean.TRUE) == null) {
+            channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> {
+                Deque<Channel> parked = idle.get(key);
+                if (parked != null) {
+                    parked.remove(channel);
+                }
+            }));
+        }
     }
 
     /** The most recently parked open connection to the server on this loop. Call on the loop. */

@@ -104,6 +104,48 @@ class HeadParserTest {
     }
 
     @Test
+    void aHeadOfExactlyTheLimitPassesAndOneByteMoreDoesNot() throws HttpParseException {
+        String prefix = "GET / HTTP/1.1\r\nX: ";
+        String fits = prefix + "a".repeat(HeadParser.DEFAULT_MAX_HEAD_BYTES - prefix.length() - 4) + "\r\n\r\n";
+        assertEquals(HeadParser.DEFAULT_MAX_HEAD_BYTES, fits.length());
+        assertTrue(request(fits).isPresent());
+        assertEquals("head larger than 16384 bytes", rejection(fits.replace("X: ", "X: a")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "POST / HTTP/1.1\\r\\nContent-Length: 7,\\r\\n\\r\\n|invalid Content-Length '7,'",
+        "POST / HTTP/1.1\\r\\nContent-Length:\\r\\n\\r\\n|invalid Content-Length ''",
+        "POST / HTTP/1.1\\r\\nContent-Length: 1234567890123456789\\r\\n\\r\\n|invalid Content-Length '1234567890123456789'",
+        "GET / HTTP/1.1\\r\\n: x\\r\\n\\r\\n|header line without a name and colon",
+        "GET  / HTTP/1.1\\r\\n\\r\\n|request line is not 'method SP target SP version'",
+        "GET / HTTP/1.1\\r\\r\\n\\r\\n|CR not followed by LF",
+        "GET / HTTP/1.\\r\\n\\r\\n|unsupported version 'HTTP/1.'",
+        "GET / HTTP/1.10\\r\\n\\r\\n|unsupported version 'HTTP/1.10'"
+    })
+    void rejectsMalformedNumbersNamesAndLines(String text, String reason) {
+        assertEquals(reason, rejection(text.replace("\\r", "\r").replace("\\n", "\n")));
+    }
+
+    @Test
+    void connectionTokensAreMatchedInListsWithoutCaseOrSpaces() throws HttpParseException {
+        assertTrue(!request("GET / HTTP/1.1\r\nConnection: foo ,  Close \r\n\r\n").orElseThrow().keepAlive());
+        assertTrue(request("GET / HTTP/1.1\r\nConnection: closed, xclose\r\n\r\n").orElseThrow().keepAlive());
+        assertTrue(request("GET / HTTP/1.0\r\nconnection: TE,Keep-Alive\r\n\r\n").orElseThrow().keepAlive());
+    }
+
+    @Test
+    void statusLinesWithoutReasonAndWithInvalidCodes() throws HttpParseException {
+        assertEquals("", response("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", "GET").reason());
+        assertEquals("", response("HTTP/1.1 204 \r\n\r\n", "GET").reason());
+        for (String line : List.of("HTTP/1.1 099 Low", "HTTP/1.1 +99 Sign", "HTTP/1.1 20", "HTTP/1.1 200OK", "HTTP/1.2 200 OK")) {
+            ByteBuf bad = Unpooled.copiedBuffer(line + "\r\n\r\n", StandardCharsets.US_ASCII);
+            assertThrows(HttpParseException.class, () -> parser.parseResponse(bad, "GET"), line);
+            bad.release();
+        }
+    }
+
+    @Test
     void exactly101HeadersPass() throws HttpParseException {
         assertEquals(101, request("GET / HTTP/1.1\r\n" + "X: y\r\n".repeat(101) + "\r\n").orElseThrow().headers()
                 .fields().size());

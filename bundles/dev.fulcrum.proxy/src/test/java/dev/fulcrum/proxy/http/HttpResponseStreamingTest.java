@@ -28,6 +28,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,28 @@ class HttpResponseStreamingTest {
 
         // Not a 502: a client retries a keep-alive request that got no answer (RFC 9112 9.3.1).
         assertTrue(client.closedByPeer(), "closed without a byte");
+    }
+
+    @Test
+    void aHeadWhoseBodyIsNotThereYetReachesTheClientAtOnce() throws Exception {
+        CountDownLatch headSeen = new CountDownLatch(1);
+        serve("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n", (in, out) -> {
+            out.flush();
+            try {
+                // The body only once the client has the head: a head held back for it never comes.
+                if (headSeen.await(10, TimeUnit.SECONDS)) {
+                    out.write("late".getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        RawClient client = resources.keep(new RawClient(port));
+        client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n";
+        assertEquals(head, new String(readExactly(client, head.length()), StandardCharsets.US_ASCII));
+        headSeen.countDown();
+        assertEquals("late", new String(readExactly(client, 4), StandardCharsets.US_ASCII));
     }
 
     @Test
