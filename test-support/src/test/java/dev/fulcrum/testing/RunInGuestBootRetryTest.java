@@ -83,6 +83,22 @@ class RunInGuestBootRetryTest {
     }
 
     @Test
+    void aGuestThatStopsBeforeTheScriptIsRetriedOnce() throws Exception {
+        Outcome outcome = runInGuest(Map.of("FAKE_QEMU_PANICS", "1"));
+        assertEquals(0, outcome.status(), outcome.stderr());
+        assertEquals("script ran after 2 boots\n", outcome.stdout());
+        assertTrue(outcome.stderr().contains("stopped before reaching the script; retrying once"), outcome.stderr());
+        assertEquals(2, boots());
+    }
+
+    @Test
+    void aGuestThatStopsBeforeTheScriptTwiceIsARigFailure() throws Exception {
+        Outcome outcome = runInGuest(Map.of("FAKE_QEMU_PANICS", "5"));
+        assertEquals(QemuGuest.RIG_FAILURE, outcome.status(), outcome.stderr());
+        assertEquals(2, boots());
+    }
+
+    @Test
     void aBootThatHangsTwiceIsReportedWithoutAThirdTry() throws Exception {
         Outcome outcome = runInGuest(Map.of("FAKE_QEMU_HANGS", "5"));
         assertEquals(QemuGuest.RIG_TIMEOUT, outcome.status(), outcome.stderr());
