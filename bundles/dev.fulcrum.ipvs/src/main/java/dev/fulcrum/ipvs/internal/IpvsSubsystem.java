@@ -134,7 +134,7 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         }
         LvsTableReconciler.Outcome outcome = table.get().apply(lvs, revision.state().global().lvsTimeouts());
         if (outcome.errors().isEmpty()) {
-            status = SubsystemStatus.active(NAME, describe(client.get()) + "; " + table.get().owned().size()
+            status = SubsystemStatus.active(NAME, describe(client.get()) + "; " + table.get().ownedCount()
                     + " services owned").withRevision(revision.number());
             return ReconcileResult.applied();
         }

@@ -43,6 +43,7 @@ final class LvsTableReconciler {
     private final Consumer<String> log;
     private final Set<IpvsKey> owned = new HashSet<>();
     private final QuorumTracker quorum = new QuorumTracker();
+    private final DesiredTable desiredTable = new DesiredTable();
     private RealServerHealth health = RealServerHealth.ALL_UP;
     private LvsConfig config = LvsConfig.EMPTY;
     private LvsTimeouts timeouts = LvsTimeouts.UNCHANGED;
@@ -90,10 +91,15 @@ final class LvsTableReconciler {
         return Set.copyOf(owned);
     }
 
+    /** How many services Fulcrum owns (without copying the set: status lines ask after every revision). */
+    synchronized int ownedCount() {
+        return owned.size();
+    }
+
     private Outcome pass(boolean readKernel) {
         Map<IpvsKey, DesiredService> desired;
         try {
-            desired = DesiredTable.build(config, health, quorum);
+            desired = desiredTable.next(config, health, quorum);
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), List.of(new ReconcileError(CONFIG_ERROR, e.getMessage())));
         }
