@@ -59,27 +59,125 @@ public final class IpvsClient {
     }
 
     public void addService(IpvsService service) throws NetlinkException {
-        execute("adding service " + IpvsText.key(service.key()), codec.newService(service));
+        execute(newService(service));
     }
 
     public void editService(IpvsService service) throws NetlinkException {
-        execute("editing service " + IpvsText.key(service.key()), codec.setService(service));
+        execute(setService(service));
     }
 
     public void deleteService(IpvsKey key) throws NetlinkException {
-        execute("deleting service " + IpvsText.key(key), codec.deleteService(key));
+        execute(delService(key));
     }
 
     public void addDestination(IpvsKey key, IpvsDestination destination) throws NetlinkException {
-        execute("adding " + IpvsText.destination(destination) + " to " + IpvsText.key(key), codec.newDestination(key, destination));
+        execute(newDestination(key, destination));
     }
 
     public void editDestination(IpvsKey key, IpvsDestination destination) throws NetlinkException {
-        execute("editing " + IpvsText.destination(destination) + " of " + IpvsText.key(key), codec.setDestination(key, destination));
+        execute(setDestination(key, destination));
     }
 
     public void deleteDestination(IpvsKey key, IpvsDestination destination) throws NetlinkException {
-        execute("deleting " + IpvsText.destination(destination) + " from " + IpvsText.key(key),
+        execute(delDestination(key, destination));
+    }
+
+    /** An empty batch of table changes on this client's connection. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Table changes collected in order and then sent together through {@link Connection#executeAll}:
+     * the connection may send many before reading their ACKs, which saves a round trip per change.
+     * The kernel handles them in the order added, each as if sent alone.
+     */
+    public final class Batch {
+
+        private final List<Request> requests = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        public Batch addService(IpvsService service) {
+            return add(newService(service));
+        }
+
+        public Batch editService(IpvsService service) {
+            return add(setService(service));
+        }
+
+        public Batch deleteService(IpvsKey key) {
+            return add(delService(key));
+        }
+
+        public Batch addDestination(IpvsKey key, IpvsDestination destination) {
+            return add(newDestination(key, destination));
+        }
+
+        public Batch editDestination(IpvsKey key, IpvsDestination destination) {
+            return add(setDestination(key, destination));
+        }
+
+        public Batch deleteDestination(IpvsKey key, IpvsDestination destination) {
+            return add(delDestination(key, destination));
+        }
+
+        public int size() {
+            return requests.size();
+        }
+
+        /**
+         * Sends the changes; per change, in the order added: empty when the kernel applied it, its
+         * refusal otherwise.
+         *
+         * @throws NetlinkException when the exchange itself failed: which changes were applied is unknown
+         */
+        public List<Optional<IpvsErrorException>> send() throws NetlinkException {
+            List<Optional<NetlinkErrorException>> outcomes = connection.executeAll(
+                    requests.stream().map(Request::message).toList());
+            List<Optional<IpvsErrorException>> refusals = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                String operation = requests.get(i).operation();
+                refusals.add(outcomes.get(i).map(e -> new IpvsErrorException(operation, e)));
+            }
+            return refusals;
+        }
+
+        private Batch add(Request request) {
+            requests.add(request);
+            return this;
+        }
+    }
+
+    /** A table-changing request and what it does, in words, for the error that may answer it. */
+    private record Request(String operation, NetlinkMessage message) {
+    }
+
+    private Request newService(IpvsService service) {
+        return new Request("adding service " + IpvsText.key(service.key()), codec.newService(service));
+    }
+
+    private Request setService(IpvsService service) {
+        return new Request("editing service " + IpvsText.key(service.key()), codec.setService(service));
+    }
+
+    private Request delService(IpvsKey key) {
+        return new Request("deleting service " + IpvsText.key(key), codec.deleteService(key));
+    }
+
+    private Request newDestination(IpvsKey key, IpvsDestination destination) {
+        return new Request("adding " + IpvsText.destination(destination) + " to " + IpvsText.key(key),
+                codec.newDestination(key, destination));
+    }
+
+    private Request setDestination(IpvsKey key, IpvsDestination destination) {
+        return new Request("editing " + IpvsText.destination(destination) + " of " + IpvsText.key(key),
+                codec.setDestination(key, destination));
+    }
+
+    private Request delDestination(IpvsKey key, IpvsDestination destination) {
+        return new Request("deleting " + IpvsText.destination(destination) + " from " + IpvsText.key(key),
                 codec.deleteDestination(key, destination));
     }
 
@@ -121,6 +219,10 @@ public final class IpvsClient {
 
     public IpvsInfo info() throws NetlinkException {
         return IpvsReplies.info(single("reading IPVS info", codec.getInfo()));
+    }
+
+    private void execute(Request request) throws NetlinkException {
+        execute(request.operation(), request.message());
     }
 
     private void execute(String operation, NetlinkMessage request) throws NetlinkException {

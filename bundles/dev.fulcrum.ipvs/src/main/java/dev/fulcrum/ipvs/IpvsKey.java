@@ -32,6 +32,19 @@ public sealed interface IpvsKey permits IpvsKey.Address, IpvsKey.Fwmark {
         public int family() {
             return address instanceof Inet6Address ? IpvsGenl.AF_INET6 : IpvsGenl.AF_INET;
         }
+
+        // equals and hashCode written out: the reconciler hashes every key of the table on every pass,
+        // and the generated (method-handle) versions are slow until the JIT has compiled them.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Address that && port == that.port && protocol == that.protocol
+                    && address.equals(that.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return (address.hashCode() * 31 + port) * 31 + protocol.ordinal();
+        }
     }
 
     /** A firewall-mark service (IPVS_SVC_ATTR_FWMARK), for IPv4 or IPv6 packets. */

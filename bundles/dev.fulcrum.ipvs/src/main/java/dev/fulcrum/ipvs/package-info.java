@@ -5,7 +5,7 @@
  * connection; kernel errors as {@link dev.fulcrum.ipvs.IpvsErrorException} with a typed kind.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.ipvs;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,8 @@ public final class FakeIpvsKernel implements Connection {
             "nq", "mh", "fo", "ovf", "twos");
 
     private final List<String> log = new ArrayList<>();
+    private final List<Integer> batches = new ArrayList<>();
+    private int dumps;
     private final Map<IpvsKey, IpvsService> services = new LinkedHashMap<>();
     private final Map<IpvsKey, List<IpvsDestination>> destinations = new HashMap<>();
     private final IpvsCodec replies = new IpvsCodec(FAMILY_ID);
@@ -72,6 +74,16 @@ public final class FakeIpvsKernel implements Connection {
         return log;
     }
 
+    /** How many dumps (GET_SERVICE, GET_DEST, ...) were asked for so far. */
+    public int dumps() {
+        return dumps;
+    }
+
+    /** The size of each executeAll batch so far, in order. */
+    public List<Integer> batches() {
+        return batches;
+    }
+
     public Set<IpvsKey> services() {
         return Set.copyOf(services.keySet());
     }
@@ -90,7 +102,14 @@ public final class FakeIpvsKernel implements Connection {
     }
 
     @Override
+    public List<Optional<NetlinkErrorException>> executeAll(List<NetlinkMessage> requests) throws NetlinkException {
+        batches.add(requests.size());
+        return Connection.super.executeAll(requests);
+    }
+
+    @Override
     public List<NetlinkMessage> dump(NetlinkMessage request) throws NetlinkException {
+        dumps++;
         return handle(request);
     }
 

@@ -57,6 +57,23 @@ class IpvsClientTest {
     }
 
     @Test
+    void aBatchSendsItsChangesTogetherAndTypesEachRefusal() throws Exception {
+        IpvsClient client = IpvsClient.open(kernel);
+        IpvsDestination real = IpvsCodecGoldenTest.dest("192.168.1.12", 80, IpvsForwarding.MASQ, 1);
+
+        List<Optional<IpvsErrorException>> refusals = client.batch().addService(IpvsService.of(web, "rr"))
+                .addDestination(web, real).addService(IpvsService.of(web, "wrr")).editDestination(web, real.withWeight(3))
+                .send();
+
+        assertEquals(List.of(4), kernel.batches(), "one executeAll with the four requests");
+        assertEquals(List.of(false, false, true, false), refusals.stream().map(Optional::isPresent).toList());
+        IpvsErrorException duplicate = refusals.get(2).orElseThrow();
+        assertEquals(IpvsErrorException.Kind.ALREADY_EXISTS, duplicate.kind());
+        assertEquals("adding service TCP 10.0.0.1:80 failed: already exists (EEXIST)", duplicate.getMessage());
+        assertEquals(3, client.destinations(web).get(0).weight());
+    }
+
+    @Test
     void timeoutsInfoFlush() throws Exception {
         IpvsClient client = IpvsClient.open(kernel);
         client.setTimeouts(new IpvsTimeouts(0, 60, 0));

@@ -1,12 +1,14 @@
 package dev.fulcrum.netlink;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A netlink socket bound to one protocol (and one network namespace). Requests get a fresh sequence
  * number; replies are matched on sequence and port id, and anything else is dropped and counted.
- * One request at a time: calls are serialised.
+ * Calls are serialised.
  */
 public interface Connection extends AutoCloseable {
 
@@ -17,6 +19,30 @@ public interface Connection extends AutoCloseable {
      * @throws NetlinkErrorException when the kernel answered with an errno
      */
     List<NetlinkMessage> execute(NetlinkMessage request) throws NetlinkException;
+
+    /**
+     * Sends requests that the kernel answers with an ACK only (table changes), each with
+     * NLM_F_REQUEST | NLM_F_ACK, in order. A socket may send several before reading their ACKs: the
+     * kernel's netlink_rcv_skb (net/netlink/af_netlink.c) handles the messages of one datagram in
+     * order, acknowledges each, and goes on with the next after an error, so the outcome of each
+     * request is the same as when they are sent one at a time. This default sends them one at a time.
+     *
+     * @return per request, in order: empty when the kernel acknowledged it, its error otherwise
+     * @throws NetlinkException when the exchange itself failed (no reply, an undecodable reply): it is
+     *         then unknown which of the requests the kernel applied
+     */
+    default List<Optional<NetlinkErrorException>> executeAll(List<NetlinkMessage> requests) throws NetlinkException {
+        List<Optional<NetlinkErrorException>> outcomes = new ArrayList<>(requests.size());
+        for (NetlinkMessage request : requests) {
+            try {
+                execute(request);
+                outcomes.add(Optional.empty());
+            } catch (NetlinkErrorException e) {
+                outcomes.add(Optional.of(e));
+            }
+        }
+        return outcomes;
+    }
 
     /**
      * Sends {@code request} with NLM_F_REQUEST | NLM_F_DUMP and collects every NLM_F_MULTI part up

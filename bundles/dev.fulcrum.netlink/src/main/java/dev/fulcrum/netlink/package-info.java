@@ -3,7 +3,7 @@
  * {@link dev.fulcrum.netlink.Connection} contract a socket implements. No JNA type appears here.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.netlink;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import dev.fulcrum.ipvs.IpvsText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,44 +33,87 @@ import java.util.Optional;
  * <li>{@code virtual_server group} expands to one service per member address (ranges over the last
  * octet or hextet) and fwmark.</li>
  * </ul>
- * Pure apart from the quorum tracker it updates. Bad input throws IllegalArgumentException.
+ * An instance remembers each virtual server's services from its previous {@link #next} call: the
+ * same virtual server object at the same place (a health change, or a revision that kept the object),
+ * with the same health verdicts and quorum state and the same groups, gets the very same
+ * {@link DesiredService} objects, which {@link TablePlan} skips by identity. Equality is not tested:
+ * a deep comparison of the model costs more than rebuilding until the JIT has compiled it, and an
+ * equal but new virtual server is rebuilt and then compared setting by setting by the plan. Apart
+ * from that memory and the quorum tracker it updates, pure. Bad input throws IllegalArgumentException.
  */
 final class DesiredTable {
 
     /** IPv4 ranges differ in the last octet (256 addresses at most), IPv6 in the last hextet. */
     private static final int MAX_RANGE = 65536;
 
-    private DesiredTable() {
+    /** One virtual server's services and what they were built from: {@code up} has a bit per live real server. */
+    private record Part(VirtualServer virtualServer, BitSet up, boolean sorryInUse, List<DesiredService> services) {
+
+        boolean builtFrom(VirtualServer other, BitSet otherUp, boolean otherSorryInUse) {
+            return virtualServer == other && sorryInUse == otherSorryInUse && up.equals(otherUp);
+        }
     }
 
+    private List<VirtualServerGroup> lastGroups = List.of();
+    private List<Part> lastParts = List.of();
+
+    /** The table, built without memory of a previous one. */
     static Map<IpvsKey, DesiredService> build(LvsConfig config, RealServerHealth health, QuorumTracker quorum) {
+        return new DesiredTable().next(config, health, quorum);
+    }
+
+    /** The table; virtual servers unchanged since the previous call keep their DesiredService objects. */
+    Map<IpvsKey, DesiredService> next(LvsConfig config, RealServerHealth health, QuorumTracker quorum) {
+        boolean sameGroups = config.groups().equals(lastGroups);
+        List<VirtualServer> virtualServers = config.virtualServers();
+        List<Part> parts = new ArrayList<>(virtualServers.size());
         Map<IpvsKey, DesiredService> table = new LinkedHashMap<>();
-        for (VirtualServer virtualServer : config.virtualServers()) {
+        for (int i = 0; i < virtualServers.size(); i++) {
+            VirtualServer virtualServer = virtualServers.get(i);
+            BitSet up = new BitSet();
             long liveWeight = 0;
-            for (RealServer realServer : virtualServer.realServers()) {
-                liveWeight += health.isUp(virtualServer, realServer) ? realServer.weight() : 0;
-            }
-            boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
-            for (IpvsKey key : keys(virtualServer, config.groups())) {
-                int servicePort = key instanceof IpvsKey.Address address ? address.port() : 0;
-                DesiredService service = new DesiredService(service(virtualServer, key),
-                        destinations(virtualServer, health, sorryInUse, servicePort));
-                if (table.putIfAbsent(key, service) != null) {
-                    throw new IllegalArgumentException("two virtual servers define the IPVS service " + IpvsText.key(key));
+            for (int r = 0; r < virtualServer.realServers().size(); r++) {
+                RealServer realServer = virtualServer.realServers().get(r);
+                if (health.isUp(virtualServer, realServer)) {
+                    up.set(r);
+                    liveWeight += realServer.weight();
                 }
             }
+            boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
+            Part previous = sameGroups && i < lastParts.size() ? lastParts.get(i) : null;
+            Part part = previous != null && previous.builtFrom(virtualServer, up, sorryInUse) ? previous
+                    : new Part(virtualServer, up, sorryInUse, services(virtualServer, config.groups(), up, sorryInUse));
+            for (DesiredService service : part.services()) {
+                if (table.putIfAbsent(service.service().key(), service) != null) {
+                    throw new IllegalArgumentException("two virtual servers define the IPVS service "
+                            + IpvsText.key(service.service().key()));
+                }
+            }
+            parts.add(part);
         }
+        lastParts = parts;
+        lastGroups = config.groups();
         return table;
     }
 
-    private static List<IpvsDestination> destinations(VirtualServer vs, RealServerHealth health, boolean sorryInUse,
-            int servicePort) {
+    private static List<DesiredService> services(VirtualServer virtualServer, List<VirtualServerGroup> groups, BitSet up,
+            boolean sorryInUse) {
+        List<DesiredService> services = new ArrayList<>();
+        for (IpvsKey key : keys(virtualServer, groups)) {
+            int servicePort = key instanceof IpvsKey.Address address ? address.port() : 0;
+            services.add(new DesiredService(service(virtualServer, key), destinations(virtualServer, up, sorryInUse, servicePort)));
+        }
+        return services;
+    }
+
+    private static List<IpvsDestination> destinations(VirtualServer vs, BitSet up, boolean sorryInUse, int servicePort) {
         List<IpvsDestination> destinations = new ArrayList<>();
-        for (RealServer realServer : vs.realServers()) {
+        for (int r = 0; r < vs.realServers().size(); r++) {
+            RealServer realServer = vs.realServers().get(r);
             IpvsDestination destination = destination(realServer.address(), realServer.port(),
                     realServer.forwarding().orElse(vs.forwarding()), realServer.weight(),
                     realServer.upperThreshold(), realServer.lowerThreshold());
-            if (health.isUp(vs, realServer) && !sorryInUse) {
+            if (up.get(r) && !sorryInUse) {
                 destinations.add(destination);
             } else if (realServer.inhibitOnFailure() || vs.inhibitOnFailure()) {
                 destinations.add(destination.withWeight(0));

@@ -125,7 +125,7 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         if (revision.state().global().lvsFlush() && !flushed) {
             // keepalived.conf(5) lvs_flush: flush the whole IPVS table once, at start-up.
             try {
-                client.get().flush();
+                table.get().flush(); // through the reconciler, which then reads the table afresh
                 flushed = true;
                 log.accept("ipvs: flushed the kernel's IPVS table (lvs_flush)");
             } catch (NetlinkException e) {
@@ -134,7 +134,7 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         }
         LvsTableReconciler.Outcome outcome = table.get().apply(lvs, revision.state().global().lvsTimeouts());
         if (outcome.errors().isEmpty()) {
-            status = SubsystemStatus.active(NAME, describe(client.get()) + "; " + table.get().owned().size()
+            status = SubsystemStatus.active(NAME, describe(client.get()) + "; " + table.get().ownedCount()
                     + " services owned").withRevision(revision.number());
             return ReconcileResult.applied();
         }

@@ -4,6 +4,7 @@ import dev.fulcrum.api.model.global.LvsTimeouts;
 import dev.fulcrum.api.model.lvs.LvsConfig;
 import dev.fulcrum.api.reconcile.ReconcileError;
 import dev.fulcrum.ipvs.IpvsClient;
+import dev.fulcrum.ipvs.IpvsErrorException;
 import dev.fulcrum.ipvs.IpvsKey;
 import dev.fulcrum.ipvs.IpvsService;
 import dev.fulcrum.ipvs.IpvsTimeouts;
@@ -14,14 +15,24 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Keeps the kernel's IPVS table equal to the LVS configuration: reads the actual table, plans the
- * smallest ordered change ({@link TablePlan}) and applies it, remembering which services Fulcrum owns
- * so that services someone else made are left alone. {@link #repairDrift} re-applies the last
- * configuration (after someone ran {@code ipvsadm -D}) and logs what it repaired. Calls are serialised.
+ * Keeps the kernel's IPVS table equal to the LVS configuration: plans the smallest ordered change
+ * ({@link TablePlan}) and applies it, remembering which services Fulcrum owns so that services someone
+ * else made are left alone.
+ * <p>
+ * The plan starts from the table Fulcrum last applied in full (its snapshot), so a new revision or a
+ * health change sends only what changed and reads nothing back. The kernel's table is read (one dump
+ * of the services, one of each desired or owned service's destinations) when there is no snapshot yet,
+ * when a pass had errors (the snapshot is then dropped), right away when the kernel refuses a change of
+ * an incremental pass (dump, full diff, apply: the snapshot never silently differs from the kernel),
+ * and by {@link #repairDrift}, which logs what it repaired (after someone ran {@code ipvsadm -D}).
+ * Removals are sent only after the additions and edits were acknowledged, and not for a service whose
+ * additions failed, so that no service loses destinations before their replacements are in.
+ * Calls are serialised.
  */
 final class LvsTableReconciler {
 
@@ -32,9 +43,12 @@ final class LvsTableReconciler {
     private final Consumer<String> log;
     private final Set<IpvsKey> owned = new HashSet<>();
     private final QuorumTracker quorum = new QuorumTracker();
+    private final DesiredTable desiredTable = new DesiredTable();
     private RealServerHealth health = RealServerHealth.ALL_UP;
     private LvsConfig config = LvsConfig.EMPTY;
     private LvsTimeouts timeouts = LvsTimeouts.UNCHANGED;
+    /** The desired and owned part of the kernel's table as the last error-free pass left it; null: unknown. */
+    private Map<IpvsKey, DesiredService> snapshot;
 
     LvsTableReconciler(IpvsClient client, Consumer<String> log) {
         this.client = client;
@@ -48,18 +62,18 @@ final class LvsTableReconciler {
     synchronized Outcome apply(LvsConfig newConfig, LvsTimeouts newTimeouts) {
         this.config = newConfig;
         this.timeouts = newTimeouts;
-        return pass();
+        return pass(false);
     }
 
     /** The health checkers changed their verdict: re-plan with the same configuration. */
     synchronized Outcome healthChanged(RealServerHealth newHealth) {
         this.health = newHealth;
-        return pass();
+        return pass(false);
     }
 
-    /** Re-applies the last configuration; logs a line when the kernel's table had drifted from it. */
+    /** Reads the kernel's table and re-applies the last configuration; logs a line when it had drifted. */
     synchronized Outcome repairDrift() {
-        Outcome outcome = pass();
+        Outcome outcome = pass(true);
         if (!outcome.applied().isEmpty()) {
             log.accept("ipvs: repaired drift of the kernel table (" + outcome.applied().size() + " changes: "
                     + String.join(", ", outcome.applied().stream().map(TableChange::describe).toList()) + ")");
@@ -67,49 +81,111 @@ final class LvsTableReconciler {
         return outcome;
     }
 
+    /** Removes every service (keepalived.conf(5) lvs_flush); the table is read again on the next pass. */
+    synchronized void flush() throws NetlinkException {
+        snapshot = null;
+        client.flush();
+    }
+
     synchronized Set<IpvsKey> owned() {
         return Set.copyOf(owned);
     }
 
-    private Outcome pass() {
-        List<ReconcileError> errors = new ArrayList<>();
+    /** How many services Fulcrum owns (without copying the set: status lines ask after every revision). */
+    synchronized int ownedCount() {
+        return owned.size();
+    }
+
+    private Outcome pass(boolean readKernel) {
         Map<IpvsKey, DesiredService> desired;
         try {
-            desired = DesiredTable.build(config, health, quorum);
+            desired = desiredTable.next(config, health, quorum);
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), List.of(new ReconcileError(CONFIG_ERROR, e.getMessage())));
         }
+        try {
+            applyTimeouts();
+        } catch (NetlinkException e) {
+            return new Outcome(List.of(), List.of(new ReconcileError(KERNEL_ERROR, e.getMessage())));
+        }
+        if (readKernel || snapshot == null) {
+            return fromKernel(desired);
+        }
+        Outcome incremental = applyPlan(snapshot, desired);
+        if (incremental.errors().isEmpty()) {
+            return incremental;
+        }
+        log.accept("ipvs: the kernel refused " + incremental.errors().size() + " of the changes (first: "
+                + incremental.errors().get(0).message() + "); reading its table and applying the full difference");
+        Outcome full = fromKernel(desired);
+        List<TableChange> applied = new ArrayList<>(incremental.applied());
+        applied.addAll(full.applied());
+        return new Outcome(applied, full.errors());
+    }
+
+    /** Reads the desired and owned part of the kernel's table, adopts desired services, applies the difference. */
+    private Outcome fromKernel(Map<IpvsKey, DesiredService> desired) {
+        snapshot = null;
         Map<IpvsKey, DesiredService> actual;
         try {
             actual = actual(desired.keySet());
-            applyTimeouts();
         } catch (NetlinkException e) {
             return new Outcome(List.of(), List.of(new ReconcileError(KERNEL_ERROR, e.getMessage())));
         }
         owned.retainAll(actual.keySet());
         owned.addAll(actual.keySet().stream().filter(desired::containsKey).toList()); // adopted
+        return applyPlan(actual, desired);
+    }
+
+    /**
+     * Sends the plan from {@code have} to {@code desired} in two batches, additions and edits, then the
+     * removals of services none of whose changes failed. Without errors, {@code desired} is what the
+     * kernel now has and becomes the snapshot; with errors the snapshot is dropped.
+     */
+    private Outcome applyPlan(Map<IpvsKey, DesiredService> have, Map<IpvsKey, DesiredService> desired) {
+        List<TableChange> plan = TablePlan.between(have, desired, owned);
         List<TableChange> applied = new ArrayList<>();
-        Set<IpvsKey> failedServices = new HashSet<>();
-        for (TableChange change : TablePlan.between(actual, desired, owned)) {
-            if (failedServices.contains(change.key())) {
-                continue; // its service could not be added: every further request would fail with ESRCH
-            }
-            try {
-                change.applyTo(client);
+        List<ReconcileError> errors = new ArrayList<>();
+        Set<IpvsKey> failed = new HashSet<>();
+        try {
+            send(plan.stream().filter(change -> !change.removes()).toList(), applied, errors, failed);
+            send(plan.stream().filter(change -> change.removes() && !failed.contains(change.key())).toList(),
+                    applied, errors, failed);
+        } catch (NetlinkException e) {
+            errors.add(new ReconcileError(KERNEL_ERROR, e.getMessage())); // the exchange broke off: unknown state
+        }
+        snapshot = errors.isEmpty() ? desired : null;
+        return new Outcome(applied, errors);
+    }
+
+    /** One batch; the keys of refused changes go to {@code failed}. */
+    private void send(List<TableChange> changes, List<TableChange> applied, List<ReconcileError> errors,
+            Set<IpvsKey> failed) throws NetlinkException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        IpvsClient.Batch batch = client.batch();
+        changes.forEach(change -> change.addTo(batch));
+        List<Optional<IpvsErrorException>> refusals = batch.send();
+        Set<IpvsKey> missingServices = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            TableChange change = changes.get(i);
+            if (refusals.get(i).isEmpty()) {
                 applied.add(change);
                 if (change instanceof TableChange.AddService) {
                     owned.add(change.key());
                 } else if (change instanceof TableChange.DeleteService) {
                     owned.remove(change.key());
                 }
-            } catch (NetlinkException e) {
-                errors.add(new ReconcileError(KERNEL_ERROR, e.getMessage()));
+            } else if (!missingServices.contains(change.key())) {
+                // a refused new service: its destinations' ESRCH that follow are consequences, not news
+                errors.add(new ReconcileError(KERNEL_ERROR, refusals.get(i).get().getMessage()));
+                failed.add(change.key());
                 if (change instanceof TableChange.AddService) {
-                    failedServices.add(change.key());
+                    missingServices.add(change.key());
                 }
             }
         }
-        return new Outcome(applied, errors);
     }
 
     /** The kernel's services that are desired or owned, with their destinations; others are not read. */

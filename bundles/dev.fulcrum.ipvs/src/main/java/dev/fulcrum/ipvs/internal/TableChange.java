@@ -5,7 +5,6 @@ import dev.fulcrum.ipvs.IpvsDestination;
 import dev.fulcrum.ipvs.IpvsKey;
 import dev.fulcrum.ipvs.IpvsService;
 import dev.fulcrum.ipvs.IpvsText;
-import dev.fulcrum.netlink.NetlinkException;
 
 /** One change to the kernel's IPVS table: one netlink request. Implemented by exactly the records below. */
 sealed interface TableChange {
@@ -13,7 +12,13 @@ sealed interface TableChange {
     /** The service the change is about. */
     IpvsKey key();
 
-    void applyTo(IpvsClient client) throws NetlinkException;
+    /** Adds this change's request to {@code batch}. */
+    void addTo(IpvsClient.Batch batch);
+
+    /** Whether it takes something away (a destination or a service) rather than adding or editing. */
+    default boolean removes() {
+        return false;
+    }
 
     /** For logs: "add service TCP 10.0.0.1:80". */
     String describe();
@@ -23,8 +28,8 @@ sealed interface TableChange {
             return service.key();
         }
 
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.addService(service);
+        public void addTo(IpvsClient.Batch batch) {
+            batch.addService(service);
         }
 
         public String describe() {
@@ -37,8 +42,8 @@ sealed interface TableChange {
             return service.key();
         }
 
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.editService(service);
+        public void addTo(IpvsClient.Batch batch) {
+            batch.editService(service);
         }
 
         public String describe() {
@@ -47,8 +52,12 @@ sealed interface TableChange {
     }
 
     record DeleteService(IpvsKey key) implements TableChange {
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.deleteService(key);
+        public boolean removes() {
+            return true;
+        }
+
+        public void addTo(IpvsClient.Batch batch) {
+            batch.deleteService(key);
         }
 
         public String describe() {
@@ -57,8 +66,8 @@ sealed interface TableChange {
     }
 
     record AddDestination(IpvsKey key, IpvsDestination destination) implements TableChange {
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.addDestination(key, destination);
+        public void addTo(IpvsClient.Batch batch) {
+            batch.addDestination(key, destination);
         }
 
         public String describe() {
@@ -67,8 +76,8 @@ sealed interface TableChange {
     }
 
     record EditDestination(IpvsKey key, IpvsDestination destination) implements TableChange {
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.editDestination(key, destination);
+        public void addTo(IpvsClient.Batch batch) {
+            batch.editDestination(key, destination);
         }
 
         public String describe() {
@@ -77,8 +86,12 @@ sealed interface TableChange {
     }
 
     record DeleteDestination(IpvsKey key, IpvsDestination destination) implements TableChange {
-        public void applyTo(IpvsClient client) throws NetlinkException {
-            client.deleteDestination(key, destination);
+        public boolean removes() {
+            return true;
+        }
+
+        public void addTo(IpvsClient.Batch batch) {
+            batch.deleteDestination(key, destination);
         }
 
         public String describe() {

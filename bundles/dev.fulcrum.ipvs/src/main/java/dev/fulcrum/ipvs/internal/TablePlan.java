@@ -5,7 +5,6 @@ import dev.fulcrum.ipvs.IpvsKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,32 +26,37 @@ final class TablePlan {
         List<TableChange> edits = new ArrayList<>();
         List<TableChange> removals = new ArrayList<>();
         List<TableChange> deleteServices = new ArrayList<>();
-        desired.forEach((key, want) -> {
+        for (Map.Entry<IpvsKey, DesiredService> entry : desired.entrySet()) {
+            IpvsKey key = entry.getKey();
+            DesiredService want = entry.getValue();
             DesiredService have = actual.get(key);
+            if (have == want) {
+                continue; // the object the last applied table holds (DesiredTable reuses unchanged ones)
+            }
             if (have == null) {
                 addServices.add(new TableChange.AddService(want.service()));
                 want.destinations().forEach(d -> additions.add(new TableChange.AddDestination(key, d)));
-                return;
+                continue;
             }
             if (!want.service().sameSettings(have.service())) {
                 additions.add(new TableChange.EditService(want.service()));
             }
             for (IpvsDestination destination : want.destinations()) {
-                Optional<IpvsDestination> current = have.destinations().stream().filter(destination::sameServer).findFirst();
-                if (current.isEmpty()) {
+                IpvsDestination current = sameServer(have.destinations(), destination);
+                if (current == null) {
                     additions.add(new TableChange.AddDestination(key, destination));
-                } else if (!destination.sameSettings(current.get())) {
+                } else if (!destination.sameSettings(current)) {
                     edits.add(new TableChange.EditDestination(key, destination));
                 }
             }
             for (IpvsDestination destination : have.destinations()) {
-                if (want.destinations().stream().noneMatch(destination::sameServer)) {
+                if (sameServer(want.destinations(), destination) == null) {
                     removals.add(new TableChange.DeleteDestination(key, destination));
                 }
             }
-        });
+        }
         for (IpvsKey key : actual.keySet()) {
-            if (owned.contains(key) && !desired.containsKey(key)) {
+            if (!desired.containsKey(key) && owned.contains(key)) {
                 deleteServices.add(new TableChange.DeleteService(key));
             }
         }
@@ -62,5 +66,15 @@ final class TablePlan {
         plan.addAll(removals);
         plan.addAll(deleteServices);
         return plan;
+    }
+
+    /** The destination of {@code destinations} with the address and port of {@code server}, or null. */
+    private static IpvsDestination sameServer(List<IpvsDestination> destinations, IpvsDestination server) {
+        for (IpvsDestination destination : destinations) {
+            if (destination.sameServer(server)) {
+                return destination;
+            }
+        }
+        return null;
     }
 }

@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 /**
  * Request/reply logic over a {@link Transport}: numbers requests, keeps only replies from the kernel
@@ -27,6 +30,15 @@ final class NetlinkConnection implements Connection {
 
     /** How often a dump is retried when the kernel flags it NLM_F_DUMP_INTR (the table changed meanwhile). */
     private static final int DUMP_ATTEMPTS = 3;
+
+    /**
+     * Requests {@link #executeAll} sends in one datagram before reading their ACKs. Each queued ACK
+     * takes room in the socket's receive buffer and the kernel drops ACKs that do not fit (ENOBUFS,
+     * netlink(7)): 64 small ACKs stay far below the default net.core.rmem_default.
+     */
+    static final int WINDOW = 64;
+    /** A window's datagram stays well below the default socket send buffer (netlink_sendmsg: EMSGSIZE). */
+    static final int MAX_WINDOW_BYTES = 32 * 1024;
 
     private final Transport transport;
     private final InstantSource clock;
@@ -61,6 +73,60 @@ final class NetlinkConnection implements Connection {
                 }
             }
         }
+    }
+
+    /**
+     * Sends the requests in windows, each window as one datagram, and reads the window's ACKs before
+     * sending the next: one sendto per window instead of one round trip per request.
+     */
+    @Override
+    public synchronized List<Optional<NetlinkErrorException>> executeAll(List<NetlinkMessage> requests)
+            throws NetlinkException {
+        List<Optional<NetlinkErrorException>> outcomes = new ArrayList<>(requests.size());
+        int start = 0;
+        while (start < requests.size()) {
+            int end = start + 1;
+            int bytes = MessageCodec.align(MessageCodec.HEADER_LENGTH + requests.get(start).payload().length);
+            while (end < requests.size() && end - start < WINDOW) {
+                bytes += MessageCodec.align(MessageCodec.HEADER_LENGTH + requests.get(end).payload().length);
+                if (bytes > MAX_WINDOW_BYTES) {
+                    break;
+                }
+                end++;
+            }
+            outcomes.addAll(executeWindow(requests.subList(start, end)));
+            start = end;
+        }
+        return outcomes;
+    }
+
+    private List<Optional<NetlinkErrorException>> executeWindow(List<NetlinkMessage> window) throws NetlinkException {
+        Map<Integer, Integer> indexBySequence = new HashMap<>();
+        List<NetlinkMessage> numbered = new ArrayList<>(window.size());
+        for (NetlinkMessage request : window) {
+            indexBySequence.put(nextSequence(), numbered.size());
+            numbered.add(request.withFlags(request.flags() | NetlinkFlags.REQUEST | NetlinkFlags.ACK)
+                    .withSequence(lastSequence, transport.portId()));
+        }
+        transport.send(MessageCodec.encodeAll(numbered));
+        List<Optional<NetlinkErrorException>> outcomes = new ArrayList<>(window.size());
+        window.forEach(request -> outcomes.add(null));
+        int answered = 0;
+        Instant deadline = clock.instant().plus(replyTimeout);
+        while (answered < window.size()) {
+            NetlinkMessage waitingFor = window.get(outcomes.indexOf(null));
+            for (NetlinkMessage reply : receiveReplies(indexBySequence::containsKey, deadline, waitingFor)) {
+                int index = indexBySequence.get(reply.sequence());
+                if (reply.type() != MessageType.ERROR || outcomes.get(index) != null) {
+                    continue; // only the ACK or error answers a change; other replies are not asked for
+                }
+                ErrorMessage error = ErrorMessage.decode(reply);
+                outcomes.set(index, error.isAck() ? Optional.empty()
+                        : Optional.of(new NetlinkErrorException(describe(window.get(index)), error)));
+                answered++;
+            }
+        }
+        return outcomes;
     }
 
     @Override
@@ -151,10 +217,14 @@ final class NetlinkConnection implements Connection {
     }
 
     private int send(NetlinkMessage request, int flags) throws NetlinkException {
+        NetlinkMessage numbered = request.withFlags(request.flags() | flags).withSequence(nextSequence(), transport.portId());
+        transport.send(MessageCodec.encode(numbered));
+        return lastSequence;
+    }
+
+    private int nextSequence() {
         // Sequence 0 is what notifications carry: skip it so that no reply is mistaken for one.
         lastSequence = lastSequence == -1 ? 1 : lastSequence + 1;
-        NetlinkMessage numbered = request.withFlags(request.flags() | flags).withSequence(lastSequence, transport.portId());
-        transport.send(MessageCodec.encode(numbered));
         return lastSequence;
     }
 
@@ -163,6 +233,12 @@ final class NetlinkConnection implements Connection {
      * A malformed reply datagram fails the request: the kernel's answer cannot be trusted.
      */
     private List<NetlinkMessage> receiveReplies(int sequence, Instant deadline, NetlinkMessage request)
+            throws NetlinkException {
+        return receiveReplies(s -> s == sequence, deadline, request);
+    }
+
+    /** The same for the requests whose sequence numbers {@code ours} accepts. */
+    private List<NetlinkMessage> receiveReplies(IntPredicate ours, Instant deadline, NetlinkMessage request)
             throws NetlinkException {
         Duration left = Duration.between(clock.instant(), deadline);
         Optional<Transport.Datagram> datagram = left.isNegative() ? Optional.empty() : transport.receive(left);
@@ -175,7 +251,7 @@ final class NetlinkConnection implements Connection {
         }
         List<NetlinkMessage> replies = new ArrayList<>();
         for (NetlinkMessage message : MessageCodec.decode(datagram.get().bytes())) {
-            if (message.sequence() == sequence && message.portId() == transport.portId()) {
+            if (ours.test(message.sequence()) && message.portId() == transport.portId()) {
                 replies.add(message);
             } else {
                 dropped.incrementAndGet();

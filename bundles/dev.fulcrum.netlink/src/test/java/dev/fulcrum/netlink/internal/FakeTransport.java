@@ -44,7 +44,9 @@ final class FakeTransport implements Transport {
     @Override
     public void send(byte[] datagram) throws NetlinkException {
         sent.add(datagram);
-        incoming.addAll(script.apply(MessageCodec.decode(datagram).get(0)));
+        for (NetlinkMessage request : MessageCodec.decode(datagram)) {
+            incoming.addAll(script.apply(request)); // the kernel answers each message of a datagram in turn
+        }
     }
 
     @Override
