@@ -111,11 +111,6 @@ final class RealServerMonitors implements RealServerHealth {
         service = Optional.empty();
     }
 
-    /** How many monitors run (for the status line and tests). */
-    synchronized int size() {
-        return running.size();
-    }
-
     private record Wanted(VirtualServer virtualServer, RealServer realServer, CheckTarget target,
             CheckSpec.Keepalived spec) {
     }

@@ -117,6 +117,9 @@ class HealthWiringTest {
         assertFalse(monitor.stopped, "the same checker is reconfigured, not restarted");
         assertEquals(1, monitor.reconfigurations);
         assertEquals(Duration.ofSeconds(9), monitor.spec.effectiveDelayLoop());
+        kernel.log().clear();
+        monitor.report(HealthState.DOWN);
+        assertEquals(List.of("delete TCP 10.0.0.1:80 -> 192.168.1.12:80"), kernel.log(), "a reconfigured monitor still counts");
 
         RealServer elsewhere = checked(real("192.168.1.12", 80, 5), tcpCheck(8080, null));
         apply(3, Lvs.virtual("10.0.0.1", 80, Scheduler.RR, plain, elsewhere));
