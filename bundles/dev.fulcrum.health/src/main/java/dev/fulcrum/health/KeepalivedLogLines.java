@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 /**
  * keepalived-style checker log lines (keepalived 2.2 wording), e.g.
  * "TCP connection to [10.0.0.2]:tcp:80 success." and
- * "Removing service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80". Pure.
+ * "Removing service [10.0.0.2]:tcp:80 from VS [10.0.0.1]:tcp:80". Pure.
  */
 public final class KeepalivedLogLines {
 
@@ -19,8 +19,13 @@ public final class KeepalivedLogLines {
 
     /** keepalived's name of a TCP endpoint: "[10.0.0.2]:tcp:80", "[2001:db8::2]:tcp:443". */
     public static String endpoint(InetSocketAddress address) {
+        return endpoint(address, "tcp");
+    }
+
+    /** keepalived's name of an endpoint of a protocol ("tcp", "udp", "sctp"): "[10.0.0.2]:udp:53". */
+    public static String endpoint(InetSocketAddress address, String protocol) {
         String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return "[" + host + "]:tcp:" + address.getPort();
+        return "[" + host + "]:" + protocol + ":" + address.getPort();
     }
 
     /** The line keepalived logs for a check result that changed a real server's state. */
@@ -52,8 +57,18 @@ public final class KeepalivedLogLines {
         };
     }
 
-    /** IPVS change: "Adding service [RS] to VS [VS]" / "Removing service [RS] to VS [VS]" (sic, keepalived). */
+    /**
+     * The IPVS change a real server's new verdict makes (keepalived 2.2 check/ipwrapper.c): "Adding
+     * service [RS] to VS [VS]" / "Removing service [RS] from VS [VS]"; with {@code inhibit_on_failure}
+     * the server stays at weight 0: "Enabling service [RS] to VS [VS]" / "Disabling service [RS] from VS [VS]".
+     */
     public static String service(boolean adding, String realServer, String virtualServer) {
-        return (adding ? "Adding" : "Removing") + " service " + realServer + " to VS " + virtualServer;
+        return service(adding, false, realServer, virtualServer);
+    }
+
+    /** As {@link #service(boolean, String, String)}, for a real server with {@code inhibit_on_failure}. */
+    public static String service(boolean adding, boolean inhibit, String realServer, String virtualServer) {
+        String verb = inhibit ? (adding ? "Enabling" : "Disabling") : (adding ? "Adding" : "Removing");
+        return verb + " service " + realServer + (adding ? " to VS " : " from VS ") + virtualServer;
     }
 }

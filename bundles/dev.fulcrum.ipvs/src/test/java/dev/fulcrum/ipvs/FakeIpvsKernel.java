@@ -43,6 +43,7 @@ public final class FakeIpvsKernel implements Connection {
     private final IpvsCodec replies = new IpvsCodec(FAMILY_ID);
     private final Map<Integer, Integer> failures = new HashMap<>();
     private final boolean hasIpvs;
+    private final Map<SyncDaemon.Role, SyncDaemon> daemons = new java.util.EnumMap<>(SyncDaemon.Role.class);
     private IpvsTimeouts timeouts = new IpvsTimeouts(900, 120, 300);
 
     public FakeIpvsKernel() {
@@ -90,6 +91,11 @@ public final class FakeIpvsKernel implements Connection {
 
     public IpvsService service(IpvsKey key) {
         return services.get(key);
+    }
+
+    /** The running sync daemons, as GET_DAEMON would list them. */
+    public List<SyncDaemon> daemons() {
+        return List.copyOf(daemons.values());
     }
 
     public IpvsTimeouts timeouts() {
@@ -184,6 +190,28 @@ public final class FakeIpvsKernel implements Connection {
                 List<NetlinkMessage> parts = new ArrayList<>();
                 for (IpvsDestination destination : destinationsOf(key)) {
                     parts.add(replies.newDestination(key, destination));
+                }
+                return parts;
+            }
+            case CMD_NEW_DAEMON -> {
+                SyncDaemon daemon = IpvsReplies.daemon(request); // a request has the shape of a dump part
+                require(!daemons.containsKey(daemon.role()), Errno.EEXIST); // ip_vs_sync.c start_sync_thread
+                // the kernel fills in what the request left out (ip_vs_sync.c: port 8848, ttl 1)
+                daemons.put(daemon.role(), new SyncDaemon(daemon.role(), daemon.interfaceName(), daemon.syncId(),
+                        daemon.maxlen() == 0 ? 1472 : daemon.maxlen(), daemon.group(), daemon.port() == 0 ? 8848 : daemon.port(),
+                        daemon.ttl() == 0 ? 1 : daemon.ttl()));
+                log.add("start " + daemon.role().label() + " daemon " + daemon.interfaceName() + " syncid " + daemon.syncId());
+            }
+            case CMD_DEL_DAEMON -> {
+                long state = nested(attributes, CMD_ATTR_DAEMON).required(DAEMON_ATTR_STATE, "state").u32();
+                SyncDaemon.Role role = state == STATE_MASTER ? SyncDaemon.Role.MASTER : SyncDaemon.Role.BACKUP;
+                require(daemons.remove(role) != null, Errno.ESRCH); // ip_vs_sync.c stop_sync_thread
+                log.add("stop " + role.label() + " daemon");
+            }
+            case CMD_GET_DAEMON -> {
+                List<NetlinkMessage> parts = new ArrayList<>();
+                for (SyncDaemon daemon : daemons.values()) {
+                    parts.add(replies.newDaemon(daemon));
                 }
                 return parts;
             }

@@ -5,10 +5,14 @@ import dev.fulcrum.api.model.lvs.LvsConfig;
 import dev.fulcrum.api.model.lvs.Persistence;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.api.model.lvs.VirtualServerGroup;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * keepalived.conf(5) "LVS CONFIGURATION": virtual_server_group blocks, then virtual_server blocks
@@ -52,7 +56,8 @@ final class KeepalivedLvs {
             out.line("lb_algo", v.scheduler().ipvsName());
         }
         if (v.forwarding() != ForwardingMethod.NAT) {
-            out.line("lb_kind", v.forwarding().name());
+            // keepalived.conf(5) documents the tunnel type under lvs_method (lb_kind is its older alias).
+            out.line(v.tunnel().isPresent() ? "lvs_method" : "lb_kind", method(v.forwarding(), v.tunnel()));
         }
         v.persistence().ifPresent(p -> persistence(p, out));
         // Always written for address and group services: keepalived defaults a missing one to UDP.
@@ -110,7 +115,7 @@ final class KeepalivedLvs {
         if (r.weight() != RealServer.DEFAULT_WEIGHT) {
             out.line("weight", Integer.toString(r.weight()));
         }
-        r.forwarding().ifPresent(f -> out.line("lvs_method", f.name()));
+        r.forwarding().ifPresent(f -> out.line("lvs_method", method(f, r.tunnel())));
         out.line("inhibit_on_failure", Boolean.toString(r.inhibitOnFailure()));
         r.notifyUp().ifPresent(c -> out.line("notify_up", c));
         r.notifyDown().ifPresent(c -> out.line("notify_down", c));
@@ -122,6 +127,21 @@ final class KeepalivedLvs {
         }
         r.checkers().forEach(c -> KeepalivedCheckers.checker(c, out));
         out.close();
+    }
+
+    /** "TUN type gue port 6080 csum"; a default option (nocsum) is not written. */
+    private static String[] method(ForwardingMethod forwarding, Optional<Tunnel> tunnel) {
+        List<String> words = new ArrayList<>(List.of(forwarding.name()));
+        tunnel.ifPresent(t -> {
+            words.addAll(List.of("type", t.type().keyword()));
+            if (t.type() == Tunnel.Type.GUE) {
+                words.addAll(List.of("port", Integer.toString(t.port())));
+            }
+            if (t.checksum() != Tunnel.Checksum.NOCSUM) {
+                words.add(t.checksum().keyword());
+            }
+        });
+        return words.toArray(String[]::new);
     }
 
     static String address(InetAddress a) {

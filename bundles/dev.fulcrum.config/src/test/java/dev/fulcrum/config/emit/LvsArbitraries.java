@@ -10,6 +10,7 @@ import dev.fulcrum.api.model.lvs.Protocol;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
 import dev.fulcrum.api.model.lvs.SchedulerFlags;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.Url;
 import dev.fulcrum.api.model.lvs.VirtualServer;
@@ -99,10 +100,10 @@ final class LvsArbitraries {
                             KeepalivedText.text().optional(), b, b, b, b, KeepalivedText.text().optional())
                             .flatAs((hyst, up, down, inhibit, alpha, omega, suspend, vhost) -> Combinators.combine(
                                     Combinators.combine(b, b, b).as(SchedulerFlags::new), b,
-                                    realServer(sameFamily).list().ofMaxSize(2))
-                                    .as((flags, ops, reals) -> new VirtualServer(key, delay, sched, fwd, pers, proto, sorry,
-                                            sorryInhibit, quorum, hyst, up, down, inhibit, alpha, omega, suspend, vhost,
-                                            flags, ops, reals))));
+                                    realServer(sameFamily).list().ofMaxSize(2), tunnel().optional())
+                                    .as((flags, ops, reals, tunnel) -> new VirtualServer(key, delay, sched, fwd, pers, proto,
+                                            sorry, sorryInhibit, quorum, hyst, up, down, inhibit, alpha, omega, suspend, vhost,
+                                            flags, ops, reals, tunnel.filter(t -> fwd == ForwardingMethod.TUN)))));
         });
     }
 
@@ -111,9 +112,19 @@ final class LvsArbitraries {
                 Arbitraries.of(ForwardingMethod.values()).optional(), Arbitraries.of(true, false),
                 KeepalivedText.text().optional(), KeepalivedText.text().optional(), Arbitraries.integers().between(0, 9))
                 .flatAs((address, port, weight, fwd, inhibit, up, down, upper) -> Combinators.combine(
-                        Arbitraries.integers().between(0, 9), checker().list().ofMaxSize(2))
-                        .as((lower, checkers) -> new RealServer(address, port, weight, fwd, inhibit, up, down, upper, lower,
-                                checkers)));
+                        Arbitraries.integers().between(0, 9), checker().list().ofMaxSize(2), tunnel().optional())
+                        .as((lower, checkers, tunnel) -> new RealServer(address, port, weight, fwd, inhibit, up, down, upper,
+                                lower, checkers, tunnel.filter(t -> fwd.equals(Optional.of(ForwardingMethod.TUN))))));
+    }
+
+    /** lvs_method TUN type ipip | gue port N [nocsum|csum|remcsum] | gre [nocsum|csum]. */
+    static Arbitrary<Tunnel> tunnel() {
+        return Arbitraries.of(Tunnel.Type.values()).flatMap(type -> switch (type) {
+            case IPIP -> Arbitraries.just(Tunnel.IPIP);
+            case GRE -> Arbitraries.of(Tunnel.Checksum.NOCSUM, Tunnel.Checksum.CSUM).map(c -> new Tunnel(type, 0, c));
+            case GUE -> Combinators.combine(Arbitraries.integers().between(1, 65535), Arbitraries.of(Tunnel.Checksum.values()))
+                    .as((port, c) -> new Tunnel(type, port, c));
+        });
     }
 
     static Arbitrary<HealthChecker> checker() {

@@ -48,7 +48,7 @@ class ErrorPathTest {
                 "s.json:1:91: error: '$.lvs.virtual_servers[1].nme': unknown field; expected one of: key, delay_loop, "
                         + "scheduler, forwarding, persistence, protocol, sorry_server, sorry_server_inhibit, quorum, "
                         + "hysteresis, quorum_up, quorum_down, inhibit_on_failure, alpha, omega, ha_suspend, "
-                        + "virtualhost, flags, ops, real_servers"),
+                        + "virtualhost, flags, ops, real_servers, tunnel"),
                 problems("{\"extra\": {\"a\": [1]}, \"global\": {\"vrrp\": {\"colour\": 1}}, "
                         + "\"lvs\": {\"virtual_servers\": [{}, {\"nme\": 2}]}}").subList(0, 3));
     }

@@ -73,7 +73,13 @@ class LogLinesTest {
         assertEquals("DNS_CHECK of [10.0.0.2]:tcp:80 failed: reason: Layer7 invalid response, info: \"RCODE 5\","
                 + " check duration: 3ms.", KeepalivedLogLines.checkResult(Checker.DNS_CHECK, rs,
                         CheckOutcome.of(CheckStatus.L7RSP, "RCODE 5", Duration.ofMillis(3))));
-        assertEquals("Removing service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
-                KeepalivedLogLines.service(false, rs, "[10.0.0.1]:tcp:80"));
+        assertEquals("Removing service [10.0.0.2]:tcp:80 from VS [10.0.0.1]:tcp:80",
+                KeepalivedLogLines.service(false, false, rs, "[10.0.0.1]:tcp:80"));
+        assertEquals("Adding service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
+                KeepalivedLogLines.service(true, false, rs, "[10.0.0.1]:tcp:80"));
+        assertEquals("Disabling service [10.0.0.2]:udp:53 from VS [10.0.0.1]:udp:53", KeepalivedLogLines.service(false,
+                true, KeepalivedLogLines.endpoint(new InetSocketAddress("10.0.0.2", 53), "udp"), "[10.0.0.1]:udp:53"));
+        assertEquals("Enabling service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
+                KeepalivedLogLines.service(true, true, rs, "[10.0.0.1]:tcp:80"));
     }
 }

@@ -5,6 +5,7 @@ import dev.fulcrum.api.model.lvs.ForwardingMethod;
 import dev.fulcrum.api.model.lvs.LvsConfig;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.ServiceKey;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.api.model.lvs.VirtualServerGroup;
 import dev.fulcrum.ipvs.IpvsDestination;
@@ -13,6 +14,7 @@ import dev.fulcrum.ipvs.IpvsGenl;
 import dev.fulcrum.ipvs.IpvsKey;
 import dev.fulcrum.ipvs.IpvsService;
 import dev.fulcrum.ipvs.IpvsText;
+import dev.fulcrum.ipvs.IpvsTunnel;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -110,8 +112,10 @@ final class DesiredTable {
         List<IpvsDestination> destinations = new ArrayList<>();
         for (int r = 0; r < vs.realServers().size(); r++) {
             RealServer realServer = vs.realServers().get(r);
+            // A real server's own lvs_method brings its own tunnel type; otherwise the virtual server's applies.
+            Optional<Tunnel> tunnel = realServer.forwarding().isPresent() ? realServer.tunnel() : vs.tunnel();
             IpvsDestination destination = destination(realServer.address(), realServer.port(),
-                    realServer.forwarding().orElse(vs.forwarding()), realServer.weight(),
+                    realServer.forwarding().orElse(vs.forwarding()), tunnel, realServer.weight(),
                     realServer.upperThreshold(), realServer.lowerThreshold());
             if (up.get(r) && !sorryInUse) {
                 destinations.add(destination);
@@ -123,21 +127,38 @@ final class DesiredTable {
             // sorry_server with port 0 takes the service's port (keepalived.conf(5)).
             Endpoint sorry = vs.sorryServer().get();
             destinations.add(destination(sorry.address(), sorry.port() == 0 ? servicePort : sorry.port(),
-                    vs.forwarding(), sorryInUse ? 1 : 0, 0, 0));
+                    vs.forwarding(), vs.tunnel(), sorryInUse ? 1 : 0, 0, 0));
         }
         return destinations;
     }
 
-    private static IpvsDestination destination(InetAddress address, int port, ForwardingMethod method, int weight,
-            long upper, long lower) {
+    private static IpvsDestination destination(InetAddress address, int port, ForwardingMethod method,
+            Optional<Tunnel> tunnel, int weight, long upper, long lower) {
         IpvsForwarding forwarding = switch (method) {
             case NAT -> IpvsForwarding.MASQ;
             case DR -> IpvsForwarding.ROUTE;
             case TUN -> IpvsForwarding.TUNNEL;
         };
         IpvsDestination plain = IpvsDestination.of(address, port, forwarding, weight);
-        return new IpvsDestination(address, port, forwarding, weight, upper, lower, plain.tunnel(),
+        Optional<IpvsTunnel> encapsulation = method == ForwardingMethod.TUN ? Optional.of(tunnel(tunnel.orElse(Tunnel.IPIP)))
+                : Optional.empty();
+        return new IpvsDestination(address, port, forwarding, weight, upper, lower, encapsulation,
                 plain.connections(), plain.stats());
+    }
+
+    /** keepalived.conf(5) lvs_method TUN type ... as ip_vs.h IPVS_DEST_ATTR_TUN_TYPE, TUN_PORT, TUN_FLAGS. */
+    static IpvsTunnel tunnel(Tunnel tunnel) {
+        IpvsTunnel.Type type = switch (tunnel.type()) {
+            case IPIP -> IpvsTunnel.Type.IPIP;
+            case GUE -> IpvsTunnel.Type.GUE;
+            case GRE -> IpvsTunnel.Type.GRE;
+        };
+        int flags = switch (tunnel.checksum()) {
+            case NOCSUM -> 0; // IP_VS_TUNNEL_ENCAP_FLAG_NOCSUM
+            case CSUM -> IpvsTunnel.FLAG_CSUM;
+            case REMCSUM -> IpvsTunnel.FLAG_REMCSUM;
+        };
+        return new IpvsTunnel(type, tunnel.port(), flags);
     }
 
     private static IpvsService service(VirtualServer vs, IpvsKey key) {

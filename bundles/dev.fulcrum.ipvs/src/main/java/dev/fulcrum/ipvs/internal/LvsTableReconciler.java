@@ -51,8 +51,18 @@ final class LvsTableReconciler {
     private Map<IpvsKey, DesiredService> snapshot;
 
     LvsTableReconciler(IpvsClient client, Consumer<String> log) {
+        this(client, log, Set.of(), RealServerHealth.ALL_UP);
+    }
+
+    /**
+     * @param ownedBefore the services Fulcrum owned before a restart (those still in the kernel stay owned)
+     * @param health      the checkers' verdicts, consulted on every pass
+     */
+    LvsTableReconciler(IpvsClient client, Consumer<String> log, Set<IpvsKey> ownedBefore, RealServerHealth health) {
         this.client = client;
         this.log = log;
+        this.owned.addAll(ownedBefore);
+        this.health = health;
     }
 
     /** What one pass did: the changes the kernel accepted and the errors of the others. */

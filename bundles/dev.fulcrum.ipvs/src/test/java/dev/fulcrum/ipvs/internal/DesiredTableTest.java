@@ -6,9 +6,12 @@ import static dev.fulcrum.ipvs.internal.Lvs.virtual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fulcrum.api.model.lvs.ForwardingMethod;
 import dev.fulcrum.api.model.lvs.LvsConfig;
+import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
 import dev.fulcrum.api.model.lvs.ServiceKey;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.ipvs.IpvsDestination;
 import dev.fulcrum.ipvs.IpvsForwarding;
@@ -22,6 +25,30 @@ import org.junit.jupiter.api.Test;
 
 /** The desired table's mapping from keepalived.conf(5) terms to IPVS records. */
 class DesiredTableTest {
+
+    @Test
+    void tunnelTypesBecomeTheDestinationsEncapsulation() {
+        Tunnel gue = new Tunnel(Tunnel.Type.GUE, 6080, Tunnel.Checksum.REMCSUM);
+        RealServer own = new RealServer(ip("192.168.1.11"), 80, 1, Optional.of(ForwardingMethod.TUN), false, Optional.empty(),
+                Optional.empty(), 0, 0, List.of(), Optional.of(new Tunnel(Tunnel.Type.GRE, 0, Tunnel.Checksum.CSUM)));
+        RealServer inheriting = real("192.168.1.12", 80, 1);
+        RealServer direct = new RealServer(ip("192.168.1.13"), 80, 1, Optional.of(ForwardingMethod.DR), false,
+                Optional.empty(), Optional.empty(), 0, 0, List.of());
+        RealServer plainTun = new RealServer(ip("192.168.1.14"), 80, 1, Optional.of(ForwardingMethod.TUN), false,
+                Optional.empty(), Optional.empty(), 0, 0, List.of());
+        VirtualServer v = virtual("10.0.0.1", 80, Scheduler.RR, own, inheriting, direct, plainTun);
+        VirtualServer tunnelled = new VirtualServer(v.key(), v.delayLoop(), v.scheduler(), ForwardingMethod.TUN,
+                v.persistence(), v.protocol(), v.sorryServer(), v.sorryServerInhibit(), v.quorum(), v.hysteresis(),
+                v.quorumUp(), v.quorumDown(), v.inhibitOnFailure(), v.alpha(), v.omega(), v.haSuspend(), v.virtualhost(),
+                v.flags(), v.ops(), v.realServers(), Optional.of(gue));
+
+        List<Optional<IpvsTunnel>> tunnels = build(tunnelled).values().iterator().next().destinations().stream()
+                .map(IpvsDestination::tunnel).toList();
+
+        assertEquals(List.of(Optional.of(new IpvsTunnel(IpvsTunnel.Type.GRE, 0, IpvsTunnel.FLAG_CSUM)),
+                Optional.of(new IpvsTunnel(IpvsTunnel.Type.GUE, 6080, IpvsTunnel.FLAG_REMCSUM)), Optional.empty(),
+                Optional.of(IpvsTunnel.IPIP)), tunnels, "own type, the virtual server's, none for DR, ipip by default");
+    }
 
     @Test
     void ipv6RangesExpandOverTheLastHextet() {

@@ -9,6 +9,7 @@ import dev.fulcrum.api.model.lvs.Protocol;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
 import dev.fulcrum.api.model.lvs.SchedulerFlags;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
@@ -33,19 +34,26 @@ import java.util.Optional;
  * guest (a real 6.1 kernel with IPVS, ipvsadm from the host): the subsystem applies revisions over a
  * real netlink socket and, after each, {@code fulcrum:ipvs} must print exactly what {@code ipvsadm -Ln}
  * (--stats, --rate, --persistent-conn, -L --timeout, -L --daemon) prints; drift after {@code ipvsadm -D} is repaired; a foreign service survives;
- * kernel errors are typed; timeouts and the sync daemon round-trip. This host has no IPVS, so it runs
+ * kernel errors are typed; timeouts and the sync daemon round-trip; tunnel types reach the kernel; real
+ * checkers drive the NAT data path ({@link GuestHealthCheck}); a restarted subsystem still removes the
+ * services it created (the state directory). This host has no IPVS, so it runs
  * only in the guest, started by the kernel-tier test {@link IpvsKernelTableTest}. Exit status 0 when every
  * check passed.
  */
 public final class GuestTableCheck {
     private static int failures;
+    /** The state directory's ipvs/ folder, emptied at the start of each run. */
+    private static final java.nio.file.Path STATE = java.nio.file.Path.of("/tmp/fulcrum-state/ipvs");
 
     private GuestTableCheck() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> log = new ArrayList<>();
-        IpvsSubsystem subsystem = new IpvsSubsystem(() -> new JnaNetlinkConnector().open(NetlinkProtocol.GENERIC), log::add, false);
+        sh("rm -rf " + STATE.getParent());
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        // As in the runtime: health verdicts and VRRP changes reach the table on a thread of the subsystem.
+        IpvsSubsystem subsystem = new IpvsSubsystem(() -> new JnaNetlinkConnector().open(NetlinkProtocol.GENERIC), log::add,
+                false, java.util.concurrent.Executors.newSingleThreadExecutor(), Optional.of(STATE));
         System.out.println("status: " + subsystem.status());
         IpvsCommand command = new IpvsCommand(subsystem);
         IpvsClient client = subsystem.client().orElseThrow();
@@ -65,9 +73,14 @@ public final class GuestTableCheck {
         VirtualServer sctp = vs(new ServiceKey.Address(ip("10.0.0.1"), 5060), Scheduler.SED, ForwardingMethod.DR, Protocol.SCTP,
                 Optional.empty(), SchedulerFlags.NONE, real("192.168.1.22", 5060, 1));
 
-        check("revision 1 applied", subsystem.reconcile(revision(1, nat, fwm, v6, udp, sctp)).isApplied());
+        VirtualServer tun = tunnelled();
+        check("revision 1 applied", subsystem.reconcile(revision(1, nat, fwm, v6, udp, sctp, tun)).isApplied());
         compare(command, "revision 1");
-        check("revision 1 again sends nothing", subsystem.reconcile(revision(2, nat, fwm, v6, udp, sctp)).isApplied());
+        String saved = sh("ipvsadm -Sn");
+        check("tunnel types programmed (lvs_method TUN type ...):\n" + saved,
+                saved.contains("-r 192.168.1.31:8443 -i -w 1 --tun-type gue --tun-port 6080 --tun-csum")
+                && saved.contains("-r 192.168.1.32:8443 -i -w 1 --tun-type gre --tun-csum"));
+        check("revision 1 again sends nothing", subsystem.reconcile(revision(2, nat, fwm, v6, udp, sctp, tun)).isApplied());
 
         VirtualServer nat2 = vs(new ServiceKey.Address(ip("10.0.0.1"), 80), Scheduler.WRR, ForwardingMethod.NAT, Protocol.TCP,
                 Optional.empty(), SchedulerFlags.NONE, a, real("192.168.1.13", 8080, 5));
@@ -107,7 +120,8 @@ public final class GuestTableCheck {
         String left = sh("ipvsadm -Ln");
         check("only the foreign service is left:\n" + left, left.contains("10.9.9.9:80") && !left.contains("10.0.0.1"));
         compare(command, "revision 4");
-        dataPath(subsystem);
+        dataPath(subsystem, log);
+        afterRestart(log);
         System.out.println(failures == 0 ? "ALL CHECKS PASSED" : failures + " CHECKS FAILED");
         System.exit(failures == 0 ? 0 : 1);
     }
@@ -117,7 +131,7 @@ public final class GuestTableCheck {
      * real-server namespaces that answer with their names; rr alternates, a real server the health
      * verdict takes down gets no new connections, and gets them again once it is back up.
      */
-    static void dataPath(IpvsSubsystem subsystem) throws Exception {
+    static void dataPath(IpvsSubsystem subsystem, List<String> log) throws Exception {
         sh("sysctl -qw net.ipv4.ip_forward=1; ip addr add 10.0.0.5/32 dev lo");
         for (String[] host : new String[][] {{"client", "1"}, {"a", "2"}, {"b", "3"}}) {
             String ns = host[0];
@@ -126,15 +140,8 @@ public final class GuestTableCheck {
                     + " && ip addr add 10." + n + ".0.1/24 dev to-" + ns + " && ip link set to-" + ns + " up"
                     + " && ip -n " + ns + " link set lo up && ip -n " + ns + " addr add 10." + n + ".0.2/24 dev eth0"
                     + " && ip -n " + ns + " link set eth0 up && ip -n " + ns + " route add default via 10." + n + ".0.1");
-            if (!ns.equals("client")) {
-                java.nio.file.Path reply = java.nio.file.Path.of("/tmp/reply-" + ns);
-                java.nio.file.Files.writeString(reply, "#!/bin/sh\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\n"
-                        + ns + "\\n'\n");
-                check("reply script for " + ns, reply.toFile().setExecutable(true));
-                new ProcessBuilder("ip", "netns", "exec", ns, "/bin/busybox", "nc", "-ll", "-p", "8080", "-e", "/tmp/reply-" + ns)
-                        .redirectErrorStream(true).start();
-            }
         }
+        Process[] listeners = {listen("a"), listen("b")};
         RealServer a = real("10.2.0.2", 8080, 1);
         RealServer b = real("10.3.0.2", 8080, 1);
         VirtualServer web = vs(new ServiceKey.Address(ip("10.0.0.5"), 80), Scheduler.RR, ForwardingMethod.NAT, Protocol.TCP,
@@ -148,6 +155,50 @@ public final class GuestTableCheck {
         subsystem.healthChanged((v, r) -> true);
         String again = requests(4);
         check("back up, it takes connections again: " + again, again.equals("abab") || again.equals("baba"));
+        GuestHealthCheck.run(subsystem, log, listeners);
+        for (Process listener : listeners) {
+            listener.destroy();
+        }
+    }
+
+    /**
+     * A second subsystem on the same state directory, as after a restart: it still deletes the service
+     * the first one created (10.0.0.5:80, from the data path) once a revision drops it, and still leaves
+     * the foreign 10.9.9.9:80 alone.
+     */
+    static void afterRestart(List<String> log) throws Exception {
+        check("owned services kept: " + java.nio.file.Files.readAllLines(STATE.resolve(OwnedServicesFile.NAME)),
+                java.nio.file.Files.readAllLines(STATE.resolve(OwnedServicesFile.NAME)).contains("TCP 10.0.0.5:80"));
+        IpvsSubsystem restarted = new IpvsSubsystem(() -> new JnaNetlinkConnector().open(NetlinkProtocol.GENERIC), log::add,
+                false, Runnable::run, Optional.of(STATE));
+        check("after a restart, revision 8 (empty) applied", restarted.reconcile(revision(8)).isApplied());
+        String left = sh("ipvsadm -Ln");
+        check("after a restart Fulcrum still removes its service and keeps the foreign one:\n" + left,
+                !left.contains("10.0.0.5:80") && left.contains("10.9.9.9:80"));
+        restarted.deactivate();
+    }
+
+    /** A real server in namespace {@code ns} answering HTTP on 8080 with its name (busybox nc, one process). */
+    static Process listen(String ns) throws Exception {
+        java.nio.file.Path reply = java.nio.file.Path.of("/tmp/reply-" + ns);
+        java.nio.file.Files.writeString(reply, "#!/bin/sh\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\n"
+                + ns + "\\n'\n");
+        check("reply script for " + ns, reply.toFile().setExecutable(true));
+        // ip netns exec execs nc itself: destroying this process stops the listener.
+        return new ProcessBuilder("ip", "netns", "exec", ns, "/bin/busybox", "nc", "-ll", "-p", "8080", "-e", "/tmp/reply-" + ns)
+                .redirectErrorStream(true).start();
+    }
+
+    /** TUN with GUE (port 6080, csum) for the real servers, one of which has its own GRE tunnel. */
+    static VirtualServer tunnelled() {
+        RealServer gre = new RealServer(ip("192.168.1.32"), 8443, 1, Optional.of(ForwardingMethod.TUN), false,
+                Optional.empty(), Optional.empty(), 0, 0, List.of(), Optional.of(new Tunnel(Tunnel.Type.GRE, 0,
+                        Tunnel.Checksum.CSUM)));
+        return new VirtualServer(new ServiceKey.Address(ip("10.0.0.1"), 8443), Duration.ofSeconds(60), Scheduler.WRR,
+                ForwardingMethod.TUN, Optional.empty(), Protocol.TCP, Optional.empty(), false, 1, 0, Optional.empty(),
+                Optional.empty(), false, false, false, false, Optional.empty(), SchedulerFlags.NONE, false,
+                List.of(real("192.168.1.31", 8443, 1), gre), Optional.of(new Tunnel(Tunnel.Type.GUE, 6080,
+                        Tunnel.Checksum.CSUM)));
     }
 
     /** The first letter of each answer through the VIP; retried while the servers start listening. */

@@ -33,9 +33,13 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
     }
 
     @Activate
-    public VrrpSubsystem(@Reference NetlinkConnector connector, @Reference ProcessRunner runner) {
-        this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner,
-                (instance, change) -> { });
+    public VrrpSubsystem(@Reference NetlinkConnector connector, @Reference ProcessRunner runner,
+            @Reference VrrpStatesBoard states) {
+        this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner, states);
+    }
+
+    VrrpSubsystem(NetlinkConnector connector, ProcessRunner runner) {
+        this(connector, runner, new VrrpStatesBoard());
     }
 
     @Override

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param upperThreshold   {@code uthreshold}, 0 = unlimited
  * @param lowerThreshold   {@code lthreshold}, 0 = unlimited
  * @param checkers         the health checkers; none means always up
+ * @param tunnel           {@code lvs_method TUN type ...}; absent: the virtual server's tunnel, else ipip.
+ *                         Only with {@code lvs_method TUN}
  */
 public record RealServer(InetAddress address, int port, int weight, Optional<ForwardingMethod> forwarding,
         boolean inhibitOnFailure, Optional<String> notifyUp, Optional<String> notifyDown, int upperThreshold,
-        int lowerThreshold, List<HealthChecker> checkers) {
+        int lowerThreshold, List<HealthChecker> checkers, Optional<Tunnel> tunnel) {
 
     public static final int DEFAULT_WEIGHT = 1;
 
@@ -32,5 +34,17 @@ public record RealServer(InetAddress address, int port, int weight, Optional<For
         Checks.range("upperThreshold", upperThreshold, 0, Integer.MAX_VALUE);
         Checks.range("lowerThreshold", lowerThreshold, 0, Integer.MAX_VALUE);
         checkers = List.copyOf(checkers);
+        Objects.requireNonNull(tunnel, "tunnel");
+        if (tunnel.isPresent() && !forwarding.equals(Optional.of(ForwardingMethod.TUN))) {
+            throw new IllegalArgumentException("a tunnel type needs lvs_method TUN");
+        }
+    }
+
+    /** A real server without tunnel settings of its own (the model before 1.2). */
+    public RealServer(InetAddress address, int port, int weight, Optional<ForwardingMethod> forwarding,
+            boolean inhibitOnFailure, Optional<String> notifyUp, Optional<String> notifyDown, int upperThreshold,
+            int lowerThreshold, List<HealthChecker> checkers) {
+        this(address, port, weight, forwarding, inhibitOnFailure, notifyUp, notifyDown, upperThreshold, lowerThreshold,
+                checkers, Optional.empty());
     }
 }

@@ -27,12 +27,15 @@ import java.util.Optional;
  * @param virtualhost        {@code virtualhost} for HTTP_GET/SSL_GET
  * @param flags              {@code flag-1/2/3}, {@code sh-*}, {@code mh-*}
  * @param ops                {@code ops}: one-packet scheduling (UDP)
+ * @param tunnel             {@code lvs_method TUN type ...} for the real servers without a method of their own;
+ *                           absent: ipip. Only with {@code lb_kind TUN}
  */
 public record VirtualServer(ServiceKey key, Duration delayLoop, Scheduler scheduler, ForwardingMethod forwarding,
         Optional<Persistence> persistence, Protocol protocol, Optional<Endpoint> sorryServer,
         boolean sorryServerInhibit, int quorum, int hysteresis, Optional<String> quorumUp,
         Optional<String> quorumDown, boolean inhibitOnFailure, boolean alpha, boolean omega, boolean haSuspend,
-        Optional<String> virtualhost, SchedulerFlags flags, boolean ops, List<RealServer> realServers) {
+        Optional<String> virtualhost, SchedulerFlags flags, boolean ops, List<RealServer> realServers,
+        Optional<Tunnel> tunnel) {
 
     public static final Duration DEFAULT_DELAY_LOOP = Duration.ofSeconds(60);
     public static final int DEFAULT_QUORUM = 1;
@@ -55,9 +58,24 @@ public record VirtualServer(ServiceKey key, Duration delayLoop, Scheduler schedu
         Objects.requireNonNull(virtualhost, "virtualhost");
         Objects.requireNonNull(flags, "flags");
         realServers = List.copyOf(realServers);
+        Objects.requireNonNull(tunnel, "tunnel");
+        if (tunnel.isPresent() && forwarding != ForwardingMethod.TUN) {
+            throw new IllegalArgumentException("a tunnel type needs lb_kind TUN");
+        }
         if (key instanceof ServiceKey.Address address && address.port() == 0 && persistence.isEmpty()) {
             // ipvsadm(8): "Zero port specified for non-persistent service"; port 0 means every port.
             throw new IllegalArgumentException("port 0 (every port) needs persistence");
         }
+    }
+
+    /** A virtual server without tunnel settings (the model before 1.2). */
+    public VirtualServer(ServiceKey key, Duration delayLoop, Scheduler scheduler, ForwardingMethod forwarding,
+            Optional<Persistence> persistence, Protocol protocol, Optional<Endpoint> sorryServer,
+            boolean sorryServerInhibit, int quorum, int hysteresis, Optional<String> quorumUp,
+            Optional<String> quorumDown, boolean inhibitOnFailure, boolean alpha, boolean omega, boolean haSuspend,
+            Optional<String> virtualhost, SchedulerFlags flags, boolean ops, List<RealServer> realServers) {
+        this(key, delayLoop, scheduler, forwarding, persistence, protocol, sorryServer, sorryServerInhibit, quorum,
+                hysteresis, quorumUp, quorumDown, inhibitOnFailure, alpha, omega, haSuspend, virtualhost, flags, ops,
+                realServers, Optional.empty());
     }
 }

@@ -3,6 +3,7 @@ package dev.fulcrum.config.keepalived.model;
 import dev.fulcrum.api.model.lvs.ForwardingMethod;
 import dev.fulcrum.api.model.lvs.HealthChecker;
 import dev.fulcrum.api.model.lvs.RealServer;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.config.keepalived.Statement;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -14,10 +15,12 @@ final class RealServerMapper {
 
     private final Args args;
     private final CheckerMapper checkers;
+    private final LvsMethodReader methods;
 
     RealServerMapper(Args args) {
         this.args = args;
         this.checkers = new CheckerMapper(args);
+        this.methods = new LvsMethodReader(args);
     }
 
     /**
@@ -33,6 +36,7 @@ final class RealServerMapper {
         String context = "real_server " + String.join(" ", s.argumentTexts());
         int weight = RealServer.DEFAULT_WEIGHT;
         Optional<ForwardingMethod> forwarding = Optional.empty();
+        Optional<Tunnel> tunnel = Optional.empty();
         boolean inhibit = inhibitDefault;
         Optional<String> notifyUp = Optional.empty();
         Optional<String> notifyDown = Optional.empty();
@@ -44,8 +48,9 @@ final class RealServerMapper {
                 // keepalived.conf(5): weight default 1; IPVS takes 0..65535
                 case "weight": Optional<Integer> w = args.integer(c, 0, 65535); ok &= w.isPresent();
                     weight = w.orElse(weight); break;
-                case "lvs_method": forwarding = args.choice(c, List.of("NAT", "DR", "TUN")).map(ForwardingMethod::valueOf);
-                    ok &= forwarding.isPresent(); break;
+                case "lvs_method": Optional<LvsMethodReader.Method> m = methods.read(c); ok &= m.isPresent();
+                    forwarding = m.map(LvsMethodReader.Method::forwarding);
+                    tunnel = m.flatMap(LvsMethodReader.Method::tunnel); break;
                 case "inhibit_on_failure": Optional<Boolean> i = args.flag(c); ok &= i.isPresent();
                     inhibit = i.orElse(inhibit); break;
                 case "notify_up": notifyUp = args.text(c, "a command"); ok &= notifyUp.isPresent(); break;
@@ -65,6 +70,6 @@ final class RealServerMapper {
             }
         }
         return ok ? Optional.of(new RealServer(address.get(), port.get(), weight, forwarding, inhibit, notifyUp,
-                notifyDown, upper, lower, list)) : Optional.empty();
+                notifyDown, upper, lower, list, tunnel)) : Optional.empty();
     }
 }

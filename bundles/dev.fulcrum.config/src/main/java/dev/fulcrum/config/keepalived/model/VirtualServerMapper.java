@@ -7,6 +7,7 @@ import dev.fulcrum.api.model.lvs.Protocol;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
 import dev.fulcrum.api.model.lvs.SchedulerFlags;
+import dev.fulcrum.api.model.lvs.Tunnel;
 import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.config.keepalived.Statement;
@@ -30,11 +31,13 @@ final class VirtualServerMapper {
     private final Args args;
     private final Names names;
     private final RealServerMapper realServers;
+    private final LvsMethodReader methods;
 
     VirtualServerMapper(Args args, Names names) {
         this.args = args;
         this.names = names;
         this.realServers = new RealServerMapper(args);
+        this.methods = new LvsMethodReader(args);
     }
 
     /** keepalived.conf(5): "virtual_server &lt;IPADDR&gt; [&lt;PORT&gt;] | fwmark &lt;INT&gt; | group &lt;STRING&gt;". */
@@ -82,6 +85,7 @@ final class VirtualServerMapper {
         private Duration delayLoop = VirtualServer.DEFAULT_DELAY_LOOP;
         private Scheduler scheduler = Scheduler.DEFAULT;
         private ForwardingMethod forwarding = ForwardingMethod.NAT;
+        private Optional<Tunnel> tunnel = Optional.empty();
         private Optional<Duration> persistenceTimeout = Optional.empty();
         private Optional<InetAddress> granularity = Optional.empty();
         /** Empty until a {@code protocol} keyword is read; see {@link #protocolOrDefault()}. */
@@ -158,7 +162,7 @@ final class VirtualServerMapper {
             Optional<Persistence> persistence = persistenceTimeout.map(t -> new Persistence(t, granularity));
             return Optional.of(new VirtualServer(key.get(), delayLoop, scheduler, forwarding, persistence, protocolOrDefault(),
                     sorry, sorryInhibit, quorum, hysteresis, quorumUp, quorumDown, inhibit, alpha, omega, haSuspend,
-                    virtualhost, new SchedulerFlags(flag1, flag2, flag3), ops, list));
+                    virtualhost, new SchedulerFlags(flag1, flag2, flag3), ops, list, tunnel));
         }
 
         /**
@@ -194,8 +198,7 @@ final class VirtualServerMapper {
                 case "lb_algo":
                 case "lvs_sched": scheduler = check(args.choice(c, SCHEDULERS)).flatMap(Scheduler::ofIpvsName).orElse(scheduler); break;
                 case "lb_kind":
-                case "lvs_method": forwarding = check(args.choice(c, List.of("NAT", "DR", "TUN")))
-                        .map(ForwardingMethod::valueOf).orElse(forwarding); break;
+                case "lvs_method": lvsMethod(c); break;
                 case "persistence_timeout": persistenceTimeout(c); break;
                 case "persistence_granularity": granularity = check(args.address(c)); break;
                 case "protocol": protocol = check(args.choice(c, List.of("TCP", "UDP", "SCTP"))).map(Protocol::valueOf)
@@ -221,6 +224,15 @@ final class VirtualServerMapper {
                 case "ops": ops = flag(c); break;
                 default: args.problems().unsupported(c.location(), c.keyword(), context);
             }
+        }
+
+        /** keepalived.conf(5): "lvs_method TUN [type {ipip|gue port NUM|gre} [nocsum|csum|remcsum]]". */
+        private void lvsMethod(Statement c) {
+            Optional<LvsMethodReader.Method> method = check(methods.read(c));
+            method.ifPresent(m -> {
+                forwarding = m.forwarding();
+                tunnel = m.tunnel();
+            });
         }
 
         /** keepalived.conf(5): "persistence_timeout [<INT>]", 360 s (6 minutes) when given without a value. */
