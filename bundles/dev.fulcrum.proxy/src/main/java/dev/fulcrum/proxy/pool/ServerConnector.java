@@ -3,9 +3,9 @@ package dev.fulcrum.proxy.pool;
 import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.proxy.net.Transport;
+import dev.fulcrum.proxy.stats.ByteCounter;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
@@ -57,13 +57,16 @@ public final class ServerConnector {
      */
     public void connect(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
             Outcome outcome) {
+        pool.counters().assigned();
         Optional<ProxyServer> first = pool.pick(request, Optional.empty());
         if (first.isEmpty()) {
             outcome.failed(Failure.NO_SERVER);
             return;
         }
+        first.get().counters().selected();
         Optional<Channel> idle = mayReuse ? pool.idle().take(loop, first.get()) : Optional.empty();
         if (idle.isPresent()) {
+            first.get().counters().connected(true, first.get().activeConnections());
             outcome.connected(idle.get(), first.get());
             return;
         }
@@ -73,30 +76,36 @@ public final class ServerConnector {
     private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ProxyServer server,
             int retry, Outcome outcome) {
         Backend backend = pool.config();
+        server.counters().attempted();
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
-                .handler(new ChannelInboundHandlerAdapter())
+                .handler(ByteCounter.server(server.counters()))
                 .connect(server.target(clientPort));
         future.addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
                 transport.track(done.channel());
                 pool.connectionOpened(server);
+                server.counters().connected(false, server.activeConnections());
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
                 outcome.connected(done.channel(), server);
                 return;
             }
             int nextRetry = retry + 1;
             if (nextRetry > backend.retries()) {
+                server.counters().connectFailed();
                 outcome.failed(Failure.CONNECT_FAILED);
                 return;
             }
             boolean redispatch = backend.redispatch() && nextRetry == backend.retries();
             ProxyServer next = redispatch ? pool.pick(request, Optional.of(server)).orElse(server) : server;
+            server.counters().retried();
             if (next != server) {
+                server.counters().redispatched();
+                next.counters().selected();
                 attempt(loop, pool, request, clientPort, next, nextRetry, outcome);
                 return;
             }

@@ -15,6 +15,7 @@ import dev.fulcrum.proxy.net.Listeners;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.stats.ProxyStatistics;
 import dev.fulcrum.proxy.tls.TlsConfigException;
 import dev.fulcrum.proxy.tls.TlsTermination;
 import io.netty.handler.ssl.SslProvider;
@@ -44,6 +45,7 @@ public final class ProxyRuntime implements AutoCloseable {
     private final Listeners listeners;
     private final SslProvider tlsProvider;
     private final ServerHealth health = new ServerHealth();
+    private final ProxyStatistics stats;
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
 
@@ -57,6 +59,7 @@ public final class ProxyRuntime implements AutoCloseable {
         this.tlsProvider = tlsProvider;
         this.registry = registry;
         this.clock = clock;
+        this.stats = new ProxyStatistics(clock);
         this.connector = new ServerConnector(transport);
         this.frontends = new FrontendFactory(name -> Optional.ofNullable(backends.get(name)), connector);
         this.listeners = new Listeners(transport);
@@ -73,6 +76,11 @@ public final class ProxyRuntime implements AutoCloseable {
 
     public void healthServiceGone(HealthService service) {
         health.serviceGone(service);
+    }
+
+    /** The counters of the running revision, as {@code show stat} rows. */
+    public ProxyStatistics stats() {
+        return stats;
     }
 
     public Optional<BackendPool> backend(String name) {
@@ -92,7 +100,7 @@ public final class ProxyRuntime implements AutoCloseable {
             ConnectionGate gate = previous != null && previous.limit() == limit ? previous : new ConnectionGate(limit);
             newGates.put(frontend.name(), gate);
             try {
-                ClientPipeline pipeline = frontends.build(frontend, gate);
+                ClientPipeline pipeline = frontends.build(frontend, gate, stats.frontend(frontend.name()));
                 for (Bind bind : frontend.binds()) {
                     built.put(bind, withTls(frontend, bind, pipeline, errors));
                 }
@@ -114,6 +122,7 @@ public final class ProxyRuntime implements AutoCloseable {
         listeners.commit(wanted);
         gates.clear();
         gates.putAll(newGates);
+        stats.running(config, backends);
         return List.of();
     }
 
