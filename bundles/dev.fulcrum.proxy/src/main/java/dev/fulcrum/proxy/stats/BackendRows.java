@@ -64,6 +64,11 @@ final class BackendRows {
                     .set(DOWNTIME, counters.history().downtimeSeconds(now))
                     .set(CHECK_RISE, config.rise()).set(CHECK_FALL, config.fall())
                     .set(CHECK_HEALTH, server.state() == ServerState.DOWN ? 0 : config.rise() + config.fall() - 1);
+            // Health events come with verdict changes: the check shown is the one that decided the last.
+            counters.lastCheck().ifPresent(check -> row.set(CHECK_STATUS, check.status().name())
+                    .set(CHECK_CODE, check.code().isPresent() ? Integer.toString(check.code().getAsInt()) : "")
+                    .set(CHECK_DURATION, check.duration().toMillis())
+                    .set(LAST_CHK, check.info()).set(CHECK_DESC, check.status().description()));
         }
         return row.build();
     }

@@ -1,7 +1,9 @@
 package dev.fulcrum.proxy.stats;
 
 import dev.fulcrum.api.sched.ServerState;
+import dev.fulcrum.health.CheckOutcome;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,7 @@ public final class ServerCounters {
     private final Activity activity;
     private final StateHistory history;
     private final AtomicLong idleConnections = new AtomicLong();
+    private volatile CheckOutcome lastCheck;
 
     ServerCounters(BackendCounters backend, InstantSource clock) {
         this.backend = backend;
@@ -94,6 +97,15 @@ public final class ServerCounters {
     /** The server's state changed; only UP/DOWN transitions are history (lastchg, downtime, chkdown). */
     public void stateChanged(ServerState state) {
         history.record(state == ServerState.DOWN, clock.instant());
+    }
+
+    /** The health check that decided the server's last UP/DOWN verdict (check_status, check_desc...). */
+    public void checked(CheckOutcome outcome) {
+        lastCheck = outcome;
+    }
+
+    public Optional<CheckOutcome> lastCheck() {
+        return Optional.ofNullable(lastCheck);
     }
 
     private void count(Traffic counter) {

@@ -12,6 +12,8 @@ import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.proxy.StatField;
 import dev.fulcrum.api.proxy.StatRow;
 import dev.fulcrum.api.sched.ServerState;
+import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckStatus;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.testing.Models;
@@ -116,6 +118,25 @@ class ProxyStatisticsTest {
         StatRow backend = row("app", "BACKEND");
         assertEquals(List.of("DOWN", "0", "1", "2"), List.of(backend.value(StatField.STATUS),
                 backend.value(StatField.WEIGHT), backend.value(StatField.CHKDOWN), backend.value(StatField.DOWNTIME)));
+    }
+
+    @Test
+    void aCheckedServerShowsTheCheckThatDecidedItsState() {
+        start(ProxyGlobal.defaults());
+        assertEquals("", row("app", "b").value(StatField.CHECK_STATUS)); // no verdict reported yet
+        server("b").counters().checked(CheckOutcome.of(CheckStatus.L4CON, "Connection refused", Duration.ofMillis(3)));
+        app.setState(server("b"), ServerState.DOWN);
+        StatRow b = row("app", "b");
+        assertEquals(List.of("L4CON", "", "3", "Connection refused", "Layer4 connection problem", "2", "3"),
+                List.of(b.value(StatField.CHECK_STATUS), b.value(StatField.CHECK_CODE),
+                        b.value(StatField.CHECK_DURATION), b.value(StatField.LAST_CHK), b.value(StatField.CHECK_DESC),
+                        b.value(StatField.CHECK_RISE), b.value(StatField.CHECK_FALL)));
+
+        server("b").counters().checked(CheckOutcome.withCode(CheckStatus.L7OK, 200, "OK", Duration.ofMillis(1)));
+        app.setState(server("b"), ServerState.UP);
+        assertEquals(List.of("UP", "L7OK", "200"), List.of(row("app", "b").value(StatField.STATUS),
+                row("app", "b").value(StatField.CHECK_STATUS), row("app", "b").value(StatField.CHECK_CODE)));
+        assertEquals("", row("app", "a").value(StatField.CHECK_STATUS)); // not checked
     }
 
     @Test
