@@ -119,6 +119,11 @@ public final class BackendPool implements AutoCloseable {
     public void setState(ProxyServer server, ServerState state) {
         server.state(state, clock.instant());
         scheduler.serverChanged(server);
+        countUsable();
+    }
+
+    /** Tells the backend's counters whether it has a server to take traffic (its UP/DOWN history). */
+    private void countUsable() {
         counters.usable(servers.stream().anyMatch(s -> s.state() == ServerState.UP));
     }
 
@@ -154,6 +159,7 @@ public final class BackendPool implements AutoCloseable {
         // Existing connections to removed servers run to their end; nothing new goes there.
         removed.forEach(s -> s.state(ServerState.DRAIN, clock.instant()));
         removed.forEach(idle::closeAll);
+        countUsable();
     }
 
     @Override
