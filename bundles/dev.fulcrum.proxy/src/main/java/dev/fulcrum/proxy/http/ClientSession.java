@@ -76,6 +76,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     public void head(RequestHead head) {
         cancelTimer();
         requests++;
+        frontend.context().stats().requestReceived();
         request = head;
         requestSent = false;
         responseDone = false;
@@ -97,6 +98,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
+                        pool.counters().answered(ErrorPages.SERVICE_UNAVAILABLE.status());
                         fail(ErrorPages.SERVICE_UNAVAILABLE);
                     }
                 });
@@ -182,6 +184,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     @Override
     public void malformed(String reason) {
         if (response == null) {
+            frontend.context().stats().invalidRequest();
             fail(ErrorPages.BAD_REQUEST);
         } else {
             abort();
@@ -190,6 +193,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     @Override
     public void closed() {
+        if (requests == 0 && !finished) {
+            frontend.context().stats().abandoned();
+        }
         abort();
     }
 
@@ -208,6 +214,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             responseMalformed("protocol upgrades are not supported yet");
             return;
         }
+        frontend.context().stats().responded(leg.server().counters(), head.status());
         response = head;
         // An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1): it gets the content as
         // is, without Transfer-Encoding, and the end of the connection marks the end of the body.
@@ -281,6 +288,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         if (finished) {
             return;
         }
+        leg.server().counters().responseFailed();
         if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else {
@@ -335,6 +343,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         finished = true;
+        frontend.context().stats().answered(page.status());
         cancelTimer();
         closeLeg();
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);

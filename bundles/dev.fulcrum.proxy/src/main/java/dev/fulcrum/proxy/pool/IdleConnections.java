@@ -25,7 +25,12 @@ public final class IdleConnections {
     public void park(ProxyServer server, Channel channel) {
         Deque<Channel> parked = idle.computeIfAbsent(new Key(channel.eventLoop(), server), k -> new ArrayDeque<>());
         parked.push(channel);
-        channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> parked.remove(channel)));
+        server.counters().idle(1);
+        channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> {
+            if (parked.remove(channel)) {
+                server.counters().idle(-1);
+            }
+        }));
     }
 
     /** The most recently parked open connection to the server on this loop. Call on the loop. */
@@ -33,6 +38,7 @@ public final class IdleConnections {
         Deque<Channel> parked = idle.get(new Key(loop, server));
         while (parked != null && !parked.isEmpty()) {
             Channel channel = parked.pop();
+            server.counters().idle(-1);
             if (channel.isActive()) {
                 return Optional.of(channel);
             }
