@@ -141,6 +141,7 @@ public final class BackendQueue {
 
     private void enqueue(Waiter waiter, Optional<Duration> timeout) {
         waiting.add(waiter);
+        pool.counters().queued(waiting.size());
         timeout.ifPresent(t -> waiter.timer = waiter.client.eventLoop().schedule(() -> expire(waiter), t.toNanos(),
                 TimeUnit.NANOSECONDS));
         waiter.client.closeFuture().addListener(closed -> leave(waiter));

@@ -95,6 +95,7 @@ public final class ServerConnector {
 
             @Override
             public void expired() {
+                pool.counters().queueExpired();
                 outcome.failed(Failure.QUEUE_TIMEOUT);
             }
         });

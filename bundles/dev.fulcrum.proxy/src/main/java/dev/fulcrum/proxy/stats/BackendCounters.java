@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * A backend's counters (its BACKEND row) and those of its servers by name, so that a server
@@ -16,6 +17,7 @@ public final class BackendCounters {
     private final Activity activity;
     private final StateHistory history;
     private final Map<String, ServerCounters> servers = new ConcurrentHashMap<>();
+    private final LongAccumulator mostQueued = new LongAccumulator(Math::max, 0);
 
     public BackendCounters(InstantSource clock) {
         this.clock = clock;
@@ -51,6 +53,25 @@ public final class BackendCounters {
     /** The proxy answered a request of this backend by itself (a 503 when no server could take it). */
     public void answered(int status) {
         activity.count(Traffic.responseClass(status));
+    }
+
+    /** A request joined the backend's queue, which now holds {@code length} requests (qmax). */
+    public void queued(int length) {
+        mostQueued.accumulate(length);
+    }
+
+    /** The most requests the backend's queue ever held at once (qmax). */
+    public long mostQueued() {
+        return mostQueued.get();
+    }
+
+    /**
+     * A queued request waited its whole "timeout queue" (configuration.txt 4.2) without a server:
+     * HAProxy counts it as a failed connection of the backend (econ), and no server's, since no
+     * server was chosen; the 503 it answers is counted by {@link #answered}.
+     */
+    public void queueExpired() {
+        activity.count(Traffic.CONNECT_ERRORS);
     }
 
     public Activity activity() {

@@ -56,7 +56,11 @@ final class BackendRows {
                 .set(RATE, activity.sessionRate().rate()).set(RATE_MAX, activity.sessionRate().max())
                 .set(LASTSESS, activity.secondsSinceLastSession())
                 .set(ADDR, AddressText.of(server.target(config.port())))
-                .set(SRV_ICUR, idle).set(IDLE_CONN_CUR, idle).set(USED_CONN_CUR, busy);
+                .set(SRV_ICUR, idle).set(IDLE_CONN_CUR, idle).set(USED_CONN_CUR, busy)
+                // Requests wait in the backend's queue only: a server has a queue of its own in
+                // HAProxy for requests bound to it (persistence), which Fulcrum does not have.
+                // qlimit stays empty as HAProxy leaves it without "maxqueue" (unlimited).
+                .zero(QCUR, QMAX);
         traffic(row, activity::get, http);
         if (config.check()) {
             // configuration.txt 5.2 "rise"/"fall"; check_health runs from 0 (DOWN) to rise+fall-1 (UP).
@@ -78,6 +82,7 @@ final class BackendRows {
         BackendCounters counters = pool.counters();
         Activity activity = counters.activity();
         boolean http = config.mode() == Mode.HTTP;
+        long queued = pool.queue().queued();
         long busy = 0;
         int active = 0;
         int backup = 0;
@@ -99,6 +104,7 @@ final class BackendRows {
         int weight = active > 0 ? activeWeight : backupWeight;
         RowBuilder row = common(new RowBuilder(), config, iid, http)
                 .set(SVNAME, "BACKEND").set(SID, 0).set(TYPE, 1)
+                .set(QCUR, queued).set(QMAX, Math.max(queued, counters.mostQueued()))
                 .set(SCUR, busy).set(SMAX, Math.max(busy, activity.sessions().max())).set(SLIM, fullconn)
                 .set(STATUS, active + backup > 0 ? "UP" : "DOWN")
                 .set(WEIGHT, weight).set(UWEIGHT, weight).set(ACT, active).set(BCK, backup)
@@ -130,8 +136,8 @@ final class BackendRows {
     private static RowBuilder common(RowBuilder row, Backend config, int iid, boolean http) {
         return row.set(PXNAME, config.name()).set(PID, 1).set(IID, iid)
                 .set(MODE, http ? "http" : "tcp").set(MODULES, "-")
-                // No queue without maxconn queueing, no rewrites, no TLS towards servers yet.
-                .zero(QCUR, QMAX, DRESP, WREW, EINT, SSL_SESS, SSL_REUSED_SESS, SSL_FAILED_HANDSHAKE);
+                // No rewrites, no TLS towards servers yet.
+                .zero(DRESP, WREW, EINT, SSL_SESS, SSL_REUSED_SESS, SSL_FAILED_HANDSHAKE);
     }
 
     /** The cumulative counters of a server or BACKEND row. */

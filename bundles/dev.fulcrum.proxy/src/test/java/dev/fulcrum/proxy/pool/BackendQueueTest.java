@@ -114,6 +114,21 @@ class BackendQueueTest {
     }
 
     @Test
+    void theBackendCountersKeepTheLongestQueue() {
+        BackendPool pool = pool(Models.server("a", 1001, 1));
+        Recorder holder = acquire(pool, client(), NO_TIMEOUT);
+        EmbeddedChannel waiting = client();
+        acquire(pool, waiting, NO_TIMEOUT);
+        acquire(pool, client(), NO_TIMEOUT);
+        assertEquals(2, pool.counters().mostQueued());
+
+        holder.slot.release();
+        waiting.runPendingTasks();
+        assertEquals(1, pool.queue().queued());
+        assertEquals(2, pool.counters().mostQueued(), "qmax is the most ever queued, not the length now");
+    }
+
+    @Test
     void queuedRequestsAreServedOldestFirstAndNewcomersDoNotOvertake() {
         BackendPool pool = pool(Models.server("a", 1001, 1));
         Recorder holder = acquire(pool, client(), NO_TIMEOUT);

@@ -1,6 +1,7 @@
 package dev.fulcrum.proxy.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.model.proxy.Mode;
@@ -15,11 +16,17 @@ import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.CheckStatus;
 import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.BackendQueue;
+import dev.fulcrum.proxy.pool.ConnectionRequest;
 import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.testing.Models;
 import dev.fulcrum.proxy.testing.RoundRobinRegistry;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +125,48 @@ class ProxyStatisticsTest {
         StatRow backend = row("app", "BACKEND");
         assertEquals(List.of("DOWN", "0", "1", "2"), List.of(backend.value(StatField.STATUS),
                 backend.value(StatField.WEIGHT), backend.value(StatField.CHKDOWN), backend.value(StatField.DOWNTIME)));
+    }
+
+    @Test
+    void theBackendRowShowsItsQueueAndAServerRowItsMaxconn() {
+        Backend backend = Models.backend("app", Mode.HTTP, Timeouts.NONE, 3, false, List.of(Models.server("a", 1001, 1)));
+        app = BackendPool.open(new RoundRobinRegistry(), clock, backend,
+                Map.of("a", new InetSocketAddress("127.0.0.1", 1001)));
+        stats.running(new ProxyConfig(ProxyGlobal.defaults(),
+                List.of(Models.frontend("web", Mode.HTTP, 8080, "app", Timeouts.NONE, 0)), List.of(backend)),
+                Map.of("app", app));
+        List<EmbeddedChannel> clients = List.of(new EmbeddedChannel(), new EmbeddedChannel(), new EmbeddedChannel());
+        List<ServerSlot> slots = new ArrayList<>();
+        clients.forEach(client -> app.queue().acquire(client, new ConnectionRequest(new InetSocketAddress("192.0.2.1", 1),
+                new InetSocketAddress("127.0.0.1", 8080)), Optional.empty(), new BackendQueue.Grant() {
+                    @Override
+                    public void granted(ServerSlot slot) {
+                        slots.add(slot);
+                    }
+
+                    @Override
+                    public void noServer() {
+                        throw new AssertionError("the server is up");
+                    }
+
+                    @Override
+                    public void expired() {
+                        throw new AssertionError("no queue timeout");
+                    }
+                }));
+        assertEquals(List.of("2", "2", ""), values(row("app", "BACKEND"), StatField.QCUR, StatField.QMAX, StatField.QLIMIT));
+        // The queue is the backend's; "maxqueue" unset shows an empty qlimit, as HAProxy does.
+        assertEquals(List.of("0", "0", "", "1"),
+                values(row("app", "a"), StatField.QCUR, StatField.QMAX, StatField.QLIMIT, StatField.SLIM));
+
+        slots.get(0).release();
+        clients.forEach(EmbeddedChannel::runPendingTasks);
+        assertEquals(List.of("1", "2"), values(row("app", "BACKEND"), StatField.QCUR, StatField.QMAX));
+        clients.forEach(client -> assertFalse(client.finishAndReleaseAll()));
+    }
+
+    private static List<String> values(StatRow row, StatField... fields) {
+        return Arrays.stream(fields).map(row::value).toList();
     }
 
     @Test

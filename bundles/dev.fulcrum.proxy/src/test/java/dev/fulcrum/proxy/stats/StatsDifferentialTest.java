@@ -8,6 +8,8 @@ import dev.fulcrum.api.proxy.StatField;
 import dev.fulcrum.config.haproxy.model.HaproxyConfigs;
 import dev.fulcrum.health.internal.HealthServiceImpl;
 import dev.fulcrum.proxy.service.ProxyRuntime;
+import dev.fulcrum.proxy.testing.Await;
+import dev.fulcrum.proxy.testing.HoldingBackend;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.Models;
 import dev.fulcrum.proxy.testing.RawClient;
@@ -24,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +52,7 @@ class StatsDifferentialTest {
             StatField.HRSP_1XX, StatField.HRSP_2XX, StatField.HRSP_3XX, StatField.HRSP_4XX, StatField.HRSP_5XX,
             StatField.HRSP_OTHER, StatField.REQ_TOT, StatField.CONN_TOT, StatField.MODE, StatField.WRETR, StatField.WREDIS,
             StatField.ERESP, StatField.SCUR, StatField.CHECK_RISE, StatField.CHECK_FALL, StatField.CHECK_HEALTH,
-            StatField.ALGO, StatField.UWEIGHT, StatField.QCUR, StatField.DREQ, StatField.DRESP);
+            StatField.ALGO, StatField.UWEIGHT, StatField.QCUR, StatField.QMAX, StatField.DREQ, StatField.DRESP);
 
     // Not compared: connect and reuse (whether an idle server connection is at hand depends on which
     // event loop a client lands on), bin/bout (the proxies write different headers), rates and times.
@@ -70,6 +75,8 @@ class StatsDifferentialTest {
     private final Resources resources = new Resources();
     private final Map<String, String> haproxyVars = new HashMap<>();
     private final Map<String, String> fulcrumVars = new HashMap<>();
+    private HoldingBackend haproxySlow;
+    private HoldingBackend fulcrumSlow;
     private Path directory;
     private Path haproxyLog;
     private Process haproxy;
@@ -80,8 +87,8 @@ class StatsDifferentialTest {
         directory = Files.createTempDirectory("stats-differential");
         haproxyLog = directory.resolve("haproxy.log");
         Path cfg = Path.of(StatsDifferentialTest.class.getResource("/stats/haproxy.cfg").toURI());
-        backends(haproxyVars);
-        backends(fulcrumVars);
+        haproxySlow = backends(haproxyVars);
+        fulcrumSlow = backends(fulcrumVars);
         haproxyVars.put("STATS_SOCKET", directory.resolve("haproxy.sock").toString());
         fulcrumVars.put("STATS_SOCKET", directory.resolve("fulcrum.sock").toString());
 
@@ -96,18 +103,24 @@ class StatsDifferentialTest {
         haproxy = builder.start();
         awaitStatsSocket(Path.of(haproxyVars.get("STATS_SOCKET")));
 
-        drive(haproxyVars);
-        drive(fulcrumVars);
+        drive(haproxyVars, haproxySlow);
+        drive(fulcrumVars, fulcrumSlow);
     }
 
-    /** Each proxy gets backends of its own: two HTTP servers, one answering 500, a closed port. */
-    private void backends(Map<String, String> vars) throws IOException {
+    /**
+     * Each proxy gets backends of its own: two HTTP servers, one answering 500, a closed port, and
+     * a server that answers when the test lets it (returned).
+     */
+    private HoldingBackend backends(Map<String, String> vars) throws IOException {
         vars.put("WEB_PORT", String.valueOf(Models.freePort()));
         vars.put("TCP_PORT", String.valueOf(Models.freePort()));
         vars.put("APP1_PORT", String.valueOf(resources.keep(new HttpBackend("app1")).port()));
         vars.put("APP2_PORT", String.valueOf(resources.keep(new HttpBackend("app2")).port()));
         vars.put("ERRORS_PORT", String.valueOf(resources.keep(new TcpBackend(StatsDifferentialTest::fail)).port()));
         vars.put("DEAD_PORT", String.valueOf(Models.freePort()));
+        HoldingBackend held = resources.keep(new HoldingBackend());
+        vars.put("SLOW_PORT", String.valueOf(held.port()));
+        return held;
     }
 
     /** Answers every request head with 500 on a kept-alive connection. */
@@ -118,8 +131,11 @@ class StatsDifferentialTest {
         }
     }
 
-    /** The request sequence: balanced GETs, a keep-alive pair, server errors, a malformed request, no server, tcp. */
-    private static void drive(Map<String, String> vars) throws IOException {
+    /**
+     * The request sequence: balanced GETs, a keep-alive pair, server errors, a malformed request, no
+     * server, two requests queued behind a held one until "timeout queue", tcp.
+     */
+    private static void drive(Map<String, String> vars, HoldingBackend slow) throws Exception {
         int web = Integer.parseInt(vars.get("WEB_PORT"));
         for (int i = 0; i < 6; i++) {
             assertEquals(200, single(web, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -135,9 +151,31 @@ class StatsDifferentialTest {
         // A connection closed before any request: HAProxy counts it as an invalid request.
         new Socket(InetAddress.getLoopbackAddress(), web).close();
         assertEquals(503, single(web, "GET /dead HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        queueBehindAHeldRequest(web, slow);
         int relay = Integer.parseInt(vars.get("TCP_PORT"));
         for (int i = 0; i < 2; i++) {
             assertEquals(200, single(relay, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        }
+    }
+
+    /**
+     * The slow server's only place is held while two more requests arrive: both wait in the
+     * backend's queue (qmax 2) and get 503 after "timeout queue"; then the held one is answered.
+     */
+    private static void queueBehindAHeldRequest(int web, HoldingBackend slow) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            String request = "GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            Future<Integer> held = clients.submit(() -> single(web, request));
+            Await.until("the slow server holds the first request", () -> !slow.requestLines().isEmpty());
+            assertEquals(List.of("GET /slow HTTP/1.1"), slow.requestLines());
+            Future<Integer> second = clients.submit(() -> single(web, request));
+            Future<Integer> third = clients.submit(() -> single(web, request));
+            assertEquals(List.of(503, 503), List.of(second.get(10, TimeUnit.SECONDS), third.get(10, TimeUnit.SECONDS)));
+            slow.answer();
+            assertEquals(200, held.get(10, TimeUnit.SECONDS));
+        } finally {
+            clients.shutdownNow();
         }
     }
 
