@@ -77,7 +77,11 @@ public final class ServerConnector {
                     return;
                 }
                 ProxyServer server = slot.server();
-                server.counters().selected();
+                if (!slot.afterWaiting()) {
+                    // lbtot counts the balancing's choices: HAProxy 2.6 does not count a place
+                    // handed over from the queue (checked by StatsDifferentialTest).
+                    server.counters().selected();
+                }
                 EventLoop loop = client.eventLoop();
                 Optional<Channel> idle = mayReuse ? pool.idle().take(loop, server) : Optional.empty();
                 if (idle.isPresent()) {

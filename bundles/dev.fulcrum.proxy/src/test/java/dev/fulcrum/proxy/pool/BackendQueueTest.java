@@ -2,6 +2,7 @@ package dev.fulcrum.proxy.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Server;
@@ -102,6 +103,8 @@ class BackendQueueTest {
         one.slot.release();
         second.runPendingTasks();
         assertEquals(List.of("granted a"), two.events, "the freed place goes to the queued request");
+        assertFalse(one.slot.afterWaiting());
+        assertTrue(two.slot.afterWaiting(), "a place handed over from the queue is not a balancing choice (lbtot)");
         advance(second, 10_000);
         assertEquals(List.of("granted a"), two.events, "a granted request's queue timeout is cancelled");
         assertEquals(0, pool.queue().queued());

@@ -16,6 +16,7 @@ import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,8 +105,15 @@ class StatsDifferentialTest {
         haproxy = builder.start();
         awaitStatsSocket(Path.of(haproxyVars.get("STATS_SOCKET")));
 
-        drive(haproxyVars, haproxySlow);
-        drive(fulcrumVars, fulcrumSlow);
+        Path haproxySocket = Path.of(haproxyVars.get("STATS_SOCKET"));
+        drive(haproxyVars, haproxySlow, () -> {
+            try {
+                return HaproxyStats.show(haproxySocket);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        drive(fulcrumVars, fulcrumSlow, () -> StatCsv.format(fulcrum.stats().rows()));
     }
 
     /**
@@ -133,9 +142,11 @@ class StatsDifferentialTest {
 
     /**
      * The request sequence: balanced GETs, a keep-alive pair, server errors, a malformed request, no
-     * server, two requests queued behind a held one until "timeout queue", tcp.
+     * server, requests queued behind a held one (two until "timeout queue", one served), tcp.
+     *
+     * @param stats the proxy's {@code show stat} now
      */
-    private static void drive(Map<String, String> vars, HoldingBackend slow) throws Exception {
+    private static void drive(Map<String, String> vars, HoldingBackend slow, Supplier<String> stats) throws Exception {
         int web = Integer.parseInt(vars.get("WEB_PORT"));
         for (int i = 0; i < 6; i++) {
             assertEquals(200, single(web, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -151,7 +162,7 @@ class StatsDifferentialTest {
         // A connection closed before any request: HAProxy counts it as an invalid request.
         new Socket(InetAddress.getLoopbackAddress(), web).close();
         assertEquals(503, single(web, "GET /dead HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
-        queueBehindAHeldRequest(web, slow);
+        queueBehindAHeldRequest(web, slow, stats);
         int relay = Integer.parseInt(vars.get("TCP_PORT"));
         for (int i = 0; i < 2; i++) {
             assertEquals(200, single(relay, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -160,10 +171,12 @@ class StatsDifferentialTest {
 
     /**
      * The slow server's only place is held while two more requests arrive: both wait in the
-     * backend's queue (qmax 2) and get 503 after "timeout queue"; then the held one is answered.
+     * backend's queue (qmax 2) and get 503 after "timeout queue". A fourth one waits until the held
+     * one is answered, then takes its place (HAProxy does not count that hand-over in lbtot).
      */
-    private static void queueBehindAHeldRequest(int web, HoldingBackend slow) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(3);
+    private static void queueBehindAHeldRequest(int web, HoldingBackend slow, Supplier<String> stats)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             String request = "GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
             Future<Integer> held = clients.submit(() -> single(web, request));
@@ -172,8 +185,14 @@ class StatsDifferentialTest {
             Future<Integer> second = clients.submit(() -> single(web, request));
             Future<Integer> third = clients.submit(() -> single(web, request));
             assertEquals(List.of(503, 503), List.of(second.get(10, TimeUnit.SECONDS), third.get(10, TimeUnit.SECONDS)));
+            Future<Integer> dequeued = clients.submit(() -> single(web, request));
+            Await.until("the fourth request waits in the queue", () -> CsvTable.parse(stats.get()).rows().stream()
+                    .anyMatch(row -> row.get(0).equals("slow") && row.get(1).equals("BACKEND")
+                            && row.get(StatField.QCUR.ordinal()).equals("1")));
             slow.answer();
             assertEquals(200, held.get(10, TimeUnit.SECONDS));
+            slow.answer();
+            assertEquals(200, dequeued.get(10, TimeUnit.SECONDS));
         } finally {
             clients.shutdownNow();
         }
