@@ -16,6 +16,8 @@ import dev.fulcrum.api.model.proxy.ProxyGlobal;
 import dev.fulcrum.api.model.proxy.ProxyOptions;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.model.proxy.Timeouts;
+import dev.fulcrum.api.proxy.StatCsv;
+import dev.fulcrum.api.proxy.StatField;
 import dev.fulcrum.api.reconcile.ConfigurationService;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -40,7 +43,8 @@ import org.osgi.framework.BundleContext;
 /**
  * The proxy bundle on Felix with the image's bundles: with dev.fulcrum.sched's scheduler registry
  * (no test double) it reconciles the current revision on Netty's native epoll transport (the
- * fragment attached) and forwards an HTTP request to a real server.
+ * fragment attached) and forwards an HTTP request to a real server, which {@code fulcrum:stat}
+ * then shows in HAProxy's {@code show stat} CSV.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -59,6 +63,7 @@ public class ProxyIT {
 
     @Test
     public void proxiesHttpOnEpollBalancedByTheImageSchedulerRegistry() throws Exception {
+        FrameworkProbe probe = new FrameworkProbe(context);
         try (ServerSocket backend = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> answerOnce(backend));
@@ -80,8 +85,30 @@ public class ProxyIT {
                 assertTrue(answer, answer.startsWith("HTTP/1.1 200 OK\r\n"));
                 assertTrue(answer, answer.endsWith("\r\n\r\nfrom it"));
             }
+            String csv = Await.until("fulcrum:stat counts the answered request", () -> {
+                String text = shell(probe, "fulcrum:stat web app");
+                return text.contains("\napp,app1,") && row(text, "app,app1,").split(",", -1)[StatField.HRSP_2XX.ordinal()].equals("1") ? text : null;
+            });
+            assertEquals(StatCsv.header(), csv.lines().findFirst().orElse(""));
+            assertEquals(List.of("web,FRONTEND", "app,app1", "app,BACKEND"), csv.lines().skip(1)
+                    .filter(line -> !line.isEmpty()).map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1)))
+                    .collect(Collectors.toList()));
+            String frontend = row(csv, "web,FRONTEND,");
+            assertEquals(frontend, "1", frontend.split(",", -1)[StatField.STOT.ordinal()]);
             configuration.apply(DesiredState.EMPTY, "proxy it: nothing");
         }
+    }
+
+    private static String shell(FrameworkProbe probe, String command) {
+        try {
+            return probe.shell(command);
+        } catch (Exception e) {
+            throw new IllegalStateException(command + " failed", e);
+        }
+    }
+
+    private static String row(String csv, String start) {
+        return csv.lines().filter(line -> line.startsWith(start)).findFirst().orElse("");
     }
 
     private static ProxyConfig proxy(int port, int serverPort) {

@@ -103,6 +103,7 @@ public final class ServerHealth implements AutoCloseable {
     }
 
     private static void onEvent(Watch watch, HealthEvent event) {
+        watch.server.counters().checked(event.cause());
         apply(watch.pool, watch.server, event.state());
     }
 

@@ -84,6 +84,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     public void head(RequestHead head) {
         cancelTimer();
         requests++;
+        frontend.context().stats().requestReceived();
         request = head;
         requestSent = false;
         responseDone = false;
@@ -105,6 +106,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
+                        pool.counters().answered(ErrorPages.SERVICE_UNAVAILABLE.status());
                         fail(ErrorPages.SERVICE_UNAVAILABLE);
                     }
                 });
@@ -190,6 +192,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     @Override
     public void malformed(String reason) {
         if (response == null) {
+            frontend.context().stats().invalidRequest();
             fail(ErrorPages.BAD_REQUEST);
         } else {
             abort();
@@ -198,6 +201,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     @Override
     public void closed() {
+        if (requests == 0 && !finished) {
+            frontend.context().stats().abandoned();
+        }
         abort();
     }
 
@@ -216,6 +222,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             responseMalformed("protocol upgrades are not supported yet");
             return;
         }
+        frontend.context().stats().responded(leg.server().counters(), head.status());
         response = head;
         // An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1): it gets the content as
         // is, without Transfer-Encoding, and the end of the connection marks the end of the body.
@@ -306,6 +313,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         if (finished) {
             return;
         }
+        leg.server().counters().responseFailed();
         if (response == null) {
             fail(ErrorPages.BAD_GATEWAY);
         } else {
@@ -362,6 +370,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         finished = true;
+        frontend.context().stats().answered(page.status());
         timeout.stop();
         closeLeg();
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);

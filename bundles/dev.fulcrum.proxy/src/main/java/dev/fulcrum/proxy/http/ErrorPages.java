@@ -15,9 +15,11 @@ public enum ErrorPages {
     SERVICE_UNAVAILABLE(503, "Service Unavailable", "No server is available to handle this request."),
     GATEWAY_TIMEOUT(504, "Gateway Time-out", "The server didn't respond in time.");
 
+    private final int status;
     private final byte[] bytes;
 
     ErrorPages(int status, String reason, String text) {
+        this.status = status;
         String body = "<html><body><h1>" + status + " " + reason + "</h1>\n" + text + "\n</body></html>\n";
         String message = "HTTP/1.1 " + status + " " + reason + "\r\n"
                 + "content-length: " + body.length() + "\r\n"
@@ -30,6 +32,10 @@ public enum ErrorPages {
 
     public ByteBuf message(ByteBufAllocator alloc) {
         return alloc.buffer(bytes.length).writeBytes(bytes);
+    }
+
+    public int status() {
+        return status;
     }
 
     public String text() {

@@ -8,12 +8,14 @@ import dev.fulcrum.api.sched.SchedulerRegistry;
 import dev.fulcrum.api.sched.SchedulerSettings;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
+import dev.fulcrum.proxy.stats.BackendCounters;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A backend as the data plane runs it: its current settings, its servers and the scheduler that
@@ -27,12 +29,15 @@ public final class BackendPool implements AutoCloseable {
     private final InstantSource clock;
     private final IdleConnections idle = new IdleConnections();
     private final BackendQueue queue = new BackendQueue(this);
+    private final BackendCounters counters;
     private volatile Backend config;
     private volatile List<ProxyServer> servers;
     private volatile BalancedPool scheduler;
 
-    private BackendPool(SchedulerRegistry registry, InstantSource clock, Backend config, List<ProxyServer> servers) {
+    private BackendPool(SchedulerRegistry registry, InstantSource clock, Backend config, List<ProxyServer> servers,
+            BackendCounters counters) {
         this.registry = registry;
+        this.counters = counters;
         this.clock = clock;
         this.config = config;
         this.servers = List.copyOf(servers);
@@ -42,11 +47,13 @@ public final class BackendPool implements AutoCloseable {
     /** @param addresses the resolved address of every server of {@code config}, by server name */
     public static BackendPool open(SchedulerRegistry registry, InstantSource clock, Backend config,
             Map<String, InetSocketAddress> addresses) {
+        BackendCounters counters = new BackendCounters(clock);
         List<ProxyServer> servers = new ArrayList<>();
         for (Server server : config.servers()) {
-            servers.add(new ProxyServer(server, addresses.get(server.name()), clock.instant()));
+            servers.add(new ProxyServer(server, addresses.get(server.name()), clock.instant(),
+                    counters.server(server.name())));
         }
-        return new BackendPool(registry, clock, config, servers);
+        return new BackendPool(registry, clock, config, servers, counters);
     }
 
     private BalancedPool openScheduler(Backend backend, List<ProxyServer> members) {
@@ -56,6 +63,11 @@ public final class BackendPool implements AutoCloseable {
 
     public Backend config() {
         return config;
+    }
+
+    /** The backend's {@code show stat} counters and its servers'. */
+    public BackendCounters counters() {
+        return counters;
     }
 
     /** Server connections kept open between HTTP requests. */
@@ -113,8 +125,14 @@ public final class BackendPool implements AutoCloseable {
     public void setState(ProxyServer server, ServerState state) {
         server.state(state, clock.instant());
         scheduler.serverChanged(server);
+        countUsable();
         // A server coming up takes queued requests at once, not only when another place frees.
         queue.dispatch(Optional.empty());
+    }
+
+    /** Tells the backend's counters whether it has a server to take traffic (its UP/DOWN history). */
+    private void countUsable() {
+        counters.usable(servers.stream().anyMatch(s -> s.state() == ServerState.UP));
     }
 
     /**
@@ -127,10 +145,12 @@ public final class BackendPool implements AutoCloseable {
         for (Server line : newConfig.servers()) {
             InetSocketAddress address = addresses.get(line.name());
             Optional<ProxyServer> same = servers.stream().filter(s -> s.sameDefinition(line, address)).findFirst();
-            ProxyServer server = same.orElseGet(() -> new ProxyServer(line, address, clock.instant()));
+            ProxyServer server = same.orElseGet(() -> new ProxyServer(line, address, clock.instant(),
+                    counters.server(line.name())));
             removed.remove(server);
             kept.add(server);
         }
+        counters.retainServers(kept.stream().map(ProxyServer::id).collect(Collectors.toSet()));
         Backend old = config;
         config = newConfig;
         if (!old.balance().equals(newConfig.balance())) {
@@ -147,6 +167,7 @@ public final class BackendPool implements AutoCloseable {
         // Existing connections to removed servers run to their end; nothing new goes there.
         removed.forEach(s -> s.state(ServerState.DRAIN, clock.instant()));
         removed.forEach(idle::closeAll);
+        countUsable();
         queue.dispatch(Optional.empty());
     }
 

@@ -72,7 +72,7 @@ public final class BackendQueue {
                     enqueue(new Waiter(client, request, grant), timeout);
                     return;
                 }
-                slot = take(withRoom.get());
+                slot = take(withRoom.get(), false);
             }
         }
         if (slot == null) {
@@ -96,7 +96,7 @@ public final class BackendQueue {
             if (other.isEmpty()) {
                 return Optional.empty();
             }
-            moved = take(other.get());
+            moved = take(other.get(), false);
         }
         current.release();
         return Optional.of(moved);
@@ -134,13 +134,14 @@ public final class BackendQueue {
         return limit == 0 || served.getOrDefault(server, 0) < limit;
     }
 
-    private ServerSlot take(ProxyServer server) {
+    private ServerSlot take(ProxyServer server, boolean afterWaiting) {
         served.merge(server, 1, Integer::sum);
-        return new ServerSlot(server, this);
+        return new ServerSlot(server, this, afterWaiting);
     }
 
     private void enqueue(Waiter waiter, Optional<Duration> timeout) {
         waiting.add(waiter);
+        pool.counters().queued(waiting.size());
         timeout.ifPresent(t -> waiter.timer = waiter.client.eventLoop().schedule(() -> expire(waiter), t.toNanos(),
                 TimeUnit.NANOSECONDS));
         waiter.client.closeFuture().addListener(closed -> leave(waiter));
@@ -196,7 +197,7 @@ public final class BackendQueue {
                     return;
                 }
                 waiting.poll();
-                slot = take(target.get());
+                slot = take(target.get(), true);
             }
             cancelTimer(next);
             next.client.eventLoop().execute(() -> next.grant.granted(slot));

@@ -32,11 +32,12 @@ public final class IdleConnections {
     public void park(ProxyServer server, Channel channel) {
         Key key = new Key(channel.eventLoop(), server);
         idle.computeIfAbsent(key, k -> new ArrayDeque<>()).push(channel);
+        server.counters().idle(1);
         if (channel.attr(WATCHED).setIfAbsent(Boolean.TRUE) == null) {
             channel.closeFuture().addListener(closed -> channel.eventLoop().execute(() -> {
                 Deque<Channel> parked = idle.get(key);
-                if (parked != null) {
-                    parked.remove(channel);
+                if (parked != null && parked.remove(channel)) {
+                    server.counters().idle(-1);
                 }
             }));
         }
@@ -47,6 +48,7 @@ public final class IdleConnections {
         Deque<Channel> parked = idle.get(new Key(loop, server));
         while (parked != null && !parked.isEmpty()) {
             Channel channel = parked.pop();
+            server.counters().idle(-1);
             if (channel.isActive()) {
                 return Optional.of(channel);
             }

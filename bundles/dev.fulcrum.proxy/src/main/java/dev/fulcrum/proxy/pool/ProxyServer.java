@@ -3,6 +3,7 @@ package dev.fulcrum.proxy.pool;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.api.sched.ServerView;
+import dev.fulcrum.proxy.stats.ServerCounters;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +19,18 @@ public final class ProxyServer implements ServerView {
     private final Server config;
     private final InetSocketAddress address;
     private final AtomicInteger active = new AtomicInteger();
+    private final ServerCounters counters;
     private volatile ServerState state;
     private volatile Instant upSince;
 
     /**
      * @param address the resolved address; port 0 (no port on the server line) means "the port the
      *                client connected to" (configuration.txt 4.2 "server")
+     * @param counters the server's {@code show stat} counters, kept by name across revisions
      */
-    public ProxyServer(Server config, InetSocketAddress address, Instant now) {
+    public ProxyServer(Server config, InetSocketAddress address, Instant now, ServerCounters counters) {
         this.config = config;
+        this.counters = counters;
         this.address = address;
         // 5.2 "disabled": the server starts in maintenance.
         this.state = config.disabled() ? ServerState.MAINT : ServerState.UP;
@@ -52,6 +56,11 @@ public final class ProxyServer implements ServerView {
             upSince = now;
         }
         state = newState;
+        counters.stateChanged(newState);
+    }
+
+    public ServerCounters counters() {
+        return counters;
     }
 
     void connectionOpened() {

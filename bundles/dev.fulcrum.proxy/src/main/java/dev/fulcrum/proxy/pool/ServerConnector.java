@@ -4,9 +4,9 @@ import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.proxy.net.Transport;
+import dev.fulcrum.proxy.stats.ByteCounter;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
@@ -67,6 +67,7 @@ public final class ServerConnector {
      */
     public void connect(Channel client, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
             Outcome outcome) {
+        pool.counters().assigned();
         Timeouts timeouts = pool.config().timeouts();
         pool.queue().acquire(client, request, timeouts.queue().or(timeouts::connect), new BackendQueue.Grant() {
             @Override
@@ -75,9 +76,16 @@ public final class ServerConnector {
                     slot.release(); // the client left while its place was being handed over
                     return;
                 }
+                ProxyServer server = slot.server();
+                if (!slot.afterWaiting()) {
+                    // lbtot counts the balancing's choices: HAProxy 2.6 does not count a place
+                    // handed over from the queue (checked by StatsDifferentialTest).
+                    server.counters().selected();
+                }
                 EventLoop loop = client.eventLoop();
-                Optional<Channel> idle = mayReuse ? pool.idle().take(loop, slot.server()) : Optional.empty();
+                Optional<Channel> idle = mayReuse ? pool.idle().take(loop, server) : Optional.empty();
                 if (idle.isPresent()) {
+                    server.counters().connected(true, server.activeConnections());
                     outcome.connected(idle.get(), slot);
                 } else {
                     attempt(loop, pool, request, clientPort, slot, 0, outcome);
@@ -91,6 +99,7 @@ public final class ServerConnector {
 
             @Override
             public void expired() {
+                pool.counters().queueExpired();
                 outcome.failed(Failure.QUEUE_TIMEOUT);
             }
         });
@@ -100,31 +109,37 @@ public final class ServerConnector {
             int retry, Outcome outcome) {
         Backend backend = pool.config();
         ProxyServer server = slot.server();
+        server.counters().attempted();
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
-                .handler(new ChannelInboundHandlerAdapter())
+                .handler(ByteCounter.server(server.counters()))
                 .connect(server.target(clientPort));
         future.addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
                 transport.track(done.channel());
                 pool.connectionOpened(server);
+                server.counters().connected(false, server.activeConnections());
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
                 outcome.connected(done.channel(), slot);
                 return;
             }
             int nextRetry = retry + 1;
             if (nextRetry > backend.retries()) {
+                server.counters().connectFailed();
                 slot.release();
                 outcome.failed(Failure.CONNECT_FAILED);
                 return;
             }
             boolean redispatch = backend.redispatch() && nextRetry == backend.retries();
             Optional<ServerSlot> moved = redispatch ? pool.queue().redispatch(slot, request) : Optional.empty();
+            server.counters().retried();
             if (moved.isPresent()) {
+                server.counters().redispatched();
+                moved.get().server().counters().selected();
                 attempt(loop, pool, request, clientPort, moved.get(), nextRetry, outcome);
                 return;
             }

@@ -12,15 +12,22 @@ public final class ServerSlot {
 
     private final ProxyServer server;
     private final BackendQueue queue;
+    private final boolean afterWaiting;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    ServerSlot(ProxyServer server, BackendQueue queue) {
+    ServerSlot(ProxyServer server, BackendQueue queue, boolean afterWaiting) {
         this.server = server;
         this.queue = queue;
+        this.afterWaiting = afterWaiting;
     }
 
     public ProxyServer server() {
         return server;
+    }
+
+    /** Whether the request waited in the backend's queue for this place (rather than finding it free). */
+    public boolean afterWaiting() {
+        return afterWaiting;
     }
 
     public boolean released() {

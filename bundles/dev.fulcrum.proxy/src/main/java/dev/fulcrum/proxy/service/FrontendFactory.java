@@ -9,6 +9,8 @@ import dev.fulcrum.proxy.pool.BackendDirectory;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.route.FrontendContext;
 import dev.fulcrum.proxy.route.Router;
+import dev.fulcrum.proxy.stats.CountingPipeline;
+import dev.fulcrum.proxy.stats.FrontendCounters;
 import dev.fulcrum.proxy.tcp.TcpFrontend;
 
 /** Builds the pipeline of a frontend's revision for its {@code mode} (configuration.txt 4.2 "mode"). */
@@ -23,8 +25,9 @@ final class FrontendFactory {
     }
 
     /** @throws IllegalArgumentException when the frontend cannot run as configured */
-    ClientPipeline build(Frontend frontend, ConnectionGate gate) {
-        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate);
-        return frontend.mode() == Mode.TCP ? new TcpFrontend(context) : new HttpFrontend(context);
+    ClientPipeline build(Frontend frontend, ConnectionGate gate, FrontendCounters stats) {
+        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate, stats);
+        ClientPipeline pipeline = frontend.mode() == Mode.TCP ? new TcpFrontend(context) : new HttpFrontend(context);
+        return new CountingPipeline(pipeline, stats);
     }
 }

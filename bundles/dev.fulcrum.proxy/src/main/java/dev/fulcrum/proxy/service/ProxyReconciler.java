@@ -1,5 +1,7 @@
 package dev.fulcrum.proxy.service;
 
+import dev.fulcrum.api.proxy.ProxyStats;
+import dev.fulcrum.api.proxy.StatRow;
 import dev.fulcrum.api.reconcile.ReconcileError;
 import dev.fulcrum.api.reconcile.ReconcileResult;
 import dev.fulcrum.api.reconcile.Reconciler;
@@ -23,9 +25,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The "proxy" subsystem: runs the haproxy.cfg part of each revision. Immediate, so the listeners
  * come up as soon as the configuration service hands over the current revision.
  */
-@Component(service = {Reconciler.class, Subsystem.class}, immediate = true,
+@Component(service = {Reconciler.class, Subsystem.class, ProxyStats.class}, immediate = true,
         property = Subsystem.NAME_PROPERTY + "=" + ProxyReconciler.NAME)
-public final class ProxyReconciler implements Reconciler, Subsystem {
+public final class ProxyReconciler implements Reconciler, Subsystem, ProxyStats {
 
     static final String NAME = "proxy";
 
@@ -72,6 +74,11 @@ public final class ProxyReconciler implements Reconciler, Subsystem {
     @Override
     public SubsystemStatus status() {
         return status;
+    }
+
+    @Override
+    public List<StatRow> rows() {
+        return runtime.stats().rows();
     }
 
     @Deactivate

@@ -15,6 +15,7 @@ import dev.fulcrum.proxy.net.Listeners;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.stats.ProxyStatistics;
 import dev.fulcrum.proxy.tls.TlsConfigException;
 import dev.fulcrum.proxy.tls.TlsTermination;
 import io.netty.handler.ssl.SslProvider;
@@ -44,6 +45,7 @@ public final class ProxyRuntime implements AutoCloseable {
     private final Listeners listeners;
     private final SslProvider tlsProvider;
     private final ServerHealth health = new ServerHealth();
+    private final ProxyStatistics stats;
     private volatile Map<String, BackendPool> backends = Map.of();
     private final Map<String, ConnectionGate> gates = new HashMap<>();
     /** The global section's maxconn (configuration.txt 3.2): every frontend's connections count. */
@@ -59,6 +61,7 @@ public final class ProxyRuntime implements AutoCloseable {
         this.tlsProvider = tlsProvider;
         this.registry = registry;
         this.clock = clock;
+        this.stats = new ProxyStatistics(clock);
         this.connector = new ServerConnector(transport);
         this.frontends = new FrontendFactory(name -> Optional.ofNullable(backends.get(name)), connector);
         this.listeners = new Listeners(transport);
@@ -75,6 +78,11 @@ public final class ProxyRuntime implements AutoCloseable {
 
     public void healthServiceGone(HealthService service) {
         health.serviceGone(service);
+    }
+
+    /** The counters of the running revision, as {@code show stat} rows. */
+    public ProxyStatistics stats() {
+        return stats;
     }
 
     public Optional<BackendPool> backend(String name) {
@@ -98,7 +106,7 @@ public final class ProxyRuntime implements AutoCloseable {
                     ? previous : new ConnectionGate(limit, global);
             newGates.put(frontend.name(), gate);
             try {
-                ClientPipeline pipeline = frontends.build(frontend, gate);
+                ClientPipeline pipeline = frontends.build(frontend, gate, stats.frontend(frontend.name()));
                 for (Bind bind : frontend.binds()) {
                     built.put(bind, withTls(frontend, bind, pipeline, errors));
                 }
@@ -121,6 +129,7 @@ public final class ProxyRuntime implements AutoCloseable {
         gates.clear();
         gates.putAll(newGates);
         globalGate = global.get();
+        stats.running(config, backends);
         return List.of();
     }
 

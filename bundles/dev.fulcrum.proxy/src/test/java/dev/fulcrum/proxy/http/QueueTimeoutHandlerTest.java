@@ -16,6 +16,7 @@ import dev.fulcrum.proxy.pool.BackendQueue;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
+import dev.fulcrum.proxy.stats.Traffic;
 import dev.fulcrum.proxy.route.FrontendContext;
 import dev.fulcrum.proxy.route.Router;
 import dev.fulcrum.proxy.testing.Models;
@@ -120,6 +121,10 @@ class QueueTimeoutHandlerTest {
         answer.release();
         assertFalse(client.isOpen());
         assertEquals(0, pool.queue().queued());
+        // HAProxy counts the expiry as the backend's failed connection (econ) besides the 503.
+        assertEquals(1, pool.counters().activity().get(Traffic.CONNECT_ERRORS));
+        assertEquals(1, pool.counters().activity().get(Traffic.HRSP_5XX));
+        assertEquals(0, pool.servers().get(0).counters().activity().get(Traffic.CONNECT_ERRORS));
     }
 
     @Test

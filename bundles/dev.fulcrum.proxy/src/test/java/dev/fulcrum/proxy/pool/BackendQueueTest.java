@@ -2,6 +2,7 @@ package dev.fulcrum.proxy.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Server;
@@ -102,6 +103,8 @@ class BackendQueueTest {
         one.slot.release();
         second.runPendingTasks();
         assertEquals(List.of("granted a"), two.events, "the freed place goes to the queued request");
+        assertFalse(one.slot.afterWaiting());
+        assertTrue(two.slot.afterWaiting(), "a place handed over from the queue is not a balancing choice (lbtot)");
         advance(second, 10_000);
         assertEquals(List.of("granted a"), two.events, "a granted request's queue timeout is cancelled");
         assertEquals(0, pool.queue().queued());
@@ -111,6 +114,21 @@ class BackendQueueTest {
         assertEquals(1, pool.queue().served(pool.servers().get(0)), "a second release of the same place is a no-op");
         two.slot.release();
         assertEquals(0, pool.queue().served(pool.servers().get(0)));
+    }
+
+    @Test
+    void theBackendCountersKeepTheLongestQueue() {
+        BackendPool pool = pool(Models.server("a", 1001, 1));
+        Recorder holder = acquire(pool, client(), NO_TIMEOUT);
+        EmbeddedChannel waiting = client();
+        acquire(pool, waiting, NO_TIMEOUT);
+        acquire(pool, client(), NO_TIMEOUT);
+        assertEquals(2, pool.counters().mostQueued());
+
+        holder.slot.release();
+        waiting.runPendingTasks();
+        assertEquals(1, pool.queue().queued());
+        assertEquals(2, pool.counters().mostQueued(), "qmax is the most ever queued, not the length now");
     }
 
     @Test
