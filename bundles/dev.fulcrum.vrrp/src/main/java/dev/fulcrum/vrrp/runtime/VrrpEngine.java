@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.runtime;
 
+import dev.fulcrum.api.model.global.GlobalSettings;
 import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
@@ -9,6 +10,7 @@ import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
 import dev.fulcrum.vrrp.fsm.Action.StateChanged;
 import dev.fulcrum.vrrp.fsm.VrrpState;
+import dev.fulcrum.vrrp.mail.SmtpAlerter;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The VRRP instances of one network namespace, on one event-loop thread, with what surrounds them:
@@ -41,6 +44,7 @@ public final class VrrpEngine implements AutoCloseable {
     private final SyncGroups syncGroups;
     private final ScriptTracker scripts;
     private final Notifier notifier;
+    private final SmtpAlerter alerts;
     /** Started with the first instance; null before, or when link notifications cannot be had. */
     private LinkWatcher links;
 
@@ -56,6 +60,7 @@ public final class VrrpEngine implements AutoCloseable {
         this.scripts = new ScriptTracker(runner, (name, good) -> loop.execute(() -> tracker.scriptChanged(name, good)),
                 "vrrp-scripts-" + namespace);
         this.notifier = new Notifier(runner, "vrrp-notify-" + namespace);
+        this.alerts = SmtpAlerter.system("vrrp-mail-" + namespace);
     }
 
     /**
@@ -112,6 +117,11 @@ public final class VrrpEngine implements AutoCloseable {
         return problems;
     }
 
+    /** The global_defs of a revision: where e-mail alerts go (keepalived.conf(5) smtp_server, notification_email). */
+    public void configureAlerts(GlobalSettings global) {
+        alerts.configure(global);
+    }
+
     /** On the loop: a router changed state. */
     private void stateChanged(VrrpInstance instance, StateChanged change) {
         VrrpRouter router = routerNamed(instance.name());
@@ -119,9 +129,11 @@ public final class VrrpEngine implements AutoCloseable {
         notifier.notify(instance.notifyScripts(), "INSTANCE", instance.name(), change.to(), priority);
         syncGroups.stateChanged(instance.name(), change);
         VrrpSyncGroup group = syncGroups.groupOf(instance.name());
+        alerts.instanceChanged(instance, Optional.ofNullable(group), change.to());
         if (group != null && group.group().stream().map(this::routerNamed)
                 .allMatch(member -> member != null && member.state() == change.to())) {
             notifier.notify(group.notifyScripts(), "GROUP", group.name(), change.to(), priority);
+            alerts.groupChanged(group, change.to());
         }
         events.stateChanged(instance, change);
     }
@@ -152,6 +164,7 @@ public final class VrrpEngine implements AutoCloseable {
         running.clear();
         routers = Map.of();
         notifier.close();
+        alerts.close();
     }
 
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
@@ -171,6 +184,7 @@ public final class VrrpEngine implements AutoCloseable {
             routers = Map.of();
             loop.close();
             notifier.close();
+            alerts.close();
         }
     }
 

@@ -47,6 +47,7 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
     public ReconcileResult reconcile(Revision revision) {
         VrrpConfig config = revision.state().vrrp();
         List<String> problems;
+        engine.configureAlerts(revision.state().global());
         try {
             problems = engine.apply(config, revision.state().global().vrrp());
         } catch (InterruptedException e) {
