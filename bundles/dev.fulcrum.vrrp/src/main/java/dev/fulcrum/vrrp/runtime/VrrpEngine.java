@@ -6,6 +6,7 @@ import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
 import dev.fulcrum.api.os.ProcessRunner;
+import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
 import dev.fulcrum.vrrp.fsm.Action.StateChanged;
@@ -45,11 +46,19 @@ public final class VrrpEngine implements AutoCloseable {
     private final ScriptTracker scripts;
     private final Notifier notifier;
     private final SmtpAlerter alerts;
+    private final SubsystemWatch subsystems;
     /** Started with the first instance; null before, or when link notifications cannot be had. */
     private LinkWatcher links;
 
+    /** An engine whose instances see no Fulcrum subsystem: a track_subsystem counts as failing. */
     public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
             InstanceEvents events) {
+        this(connector, namespace, clock, runner, events, name -> Optional.empty());
+    }
+
+    /** @param subsystems the status of Fulcrum's subsystems by name, for track_subsystem */
+    public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
+            InstanceEvents events, SubsystemLookup subsystems) {
         this.connector = connector;
         this.namespace = namespace;
         this.clock = clock;
@@ -61,6 +70,9 @@ public final class VrrpEngine implements AutoCloseable {
                 "vrrp-scripts-" + namespace);
         this.notifier = new Notifier(runner, "vrrp-notify-" + namespace);
         this.alerts = SmtpAlerter.system("vrrp-mail-" + namespace);
+        this.subsystems = new SubsystemWatch(subsystems,
+                (name, good) -> loop.execute(() -> tracker.subsystemChanged(name, good)), "vrrp-subsystems-" + namespace);
+        this.subsystems.start();
     }
 
     /**
@@ -114,6 +126,7 @@ public final class VrrpEngine implements AutoCloseable {
         routers = snapshot;
         loop.run(() -> tracker.configure(config));
         scripts.configure(config.scripts());
+        subsystems.configure(config);
         return problems;
     }
 
@@ -165,6 +178,7 @@ public final class VrrpEngine implements AutoCloseable {
         routers = Map.of();
         notifier.close();
         alerts.close();
+        subsystems.close();
     }
 
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
@@ -185,6 +199,7 @@ public final class VrrpEngine implements AutoCloseable {
             loop.close();
             notifier.close();
             alerts.close();
+            subsystems.close();
         }
     }
 
@@ -193,6 +208,11 @@ public final class VrrpEngine implements AutoCloseable {
             links.close();
             links = null;
         }
+    }
+
+    /** The status of a running Fulcrum subsystem by name (its fulcrum.subsystem property); empty when none runs. */
+    public interface SubsystemLookup {
+        Optional<SubsystemStatus> status(String name);
     }
 
     /** Told of every state change of every instance, on the loop thread. */
