@@ -42,7 +42,12 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
     @Activate
     public VrrpSubsystem(@Reference NetlinkConnector connector, @Reference ProcessRunner runner) {
         this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner,
-                (instance, change) -> { }, name -> Optional.ofNullable(subsystems.get(name)).map(Subsystem::status));
+                (instance, change) -> { }, this::subsystemStatus);
+    }
+
+    /** The status of the other subsystem called {@code name}; empty when none of that name is bound. */
+    Optional<SubsystemStatus> subsystemStatus(String name) {
+        return Optional.ofNullable(subsystems.get(name)).map(Subsystem::status);
     }
 
     /** Every other subsystem, as it comes and goes (a hot-deployed proxy bundle replaces the old one). */
