@@ -96,13 +96,13 @@ final class KeepalivedVrrp {
         i.multicastSourceIp().ifPresent(a -> out.line("mcast_src_ip", KeepalivedWords.address(a)));
         trackInterfaces(i.trackInterfaces(), out);
         trackScripts(i.trackScripts(), out);
-        trackSubsystems(i.trackSubsystems(), out);
         KeepalivedEmitter.flag(out, "dont_track_primary", i.dontTrackPrimary());
         notify(i.notifyScripts(), out);
         out.line("smtp_alert", Boolean.toString(i.smtpAlert()));
         i.garp().masterDelay().ifPresent(d -> out.line("garp_master_delay", KeepalivedWords.seconds(d)));
         i.garp().masterRepeat().ifPresent(n -> out.line("garp_master_repeat", Integer.toString(n)));
         i.garp().masterRefresh().ifPresent(d -> out.line("garp_master_refresh", KeepalivedWords.seconds(d)));
+        trackSubsystems(i.trackSubsystems(), out); // last: see trackSubsystems
         out.close();
     }
 
@@ -149,7 +149,9 @@ final class KeepalivedVrrp {
 
     /**
      * Fulcrum's "track_subsystem { &lt;SUBSYSTEM&gt; [weight N] }", kept so that the text reads back into
-     * the same model; keepalived itself warns of an unknown keyword and ignores the block.
+     * the same model. keepalived 2.2.7 reports "Unknown keyword 'track_subsystem'" and "Unexpected '{'",
+     * then takes the block's "}" as the end of the vrrp_instance: written last, the instance loses
+     * nothing and keepalived only warns of a stray "}".
      */
     private static void trackSubsystems(List<TrackedSubsystem> tracked, ConfigText out) {
         namesWithWeights("track_subsystem", tracked, TrackedSubsystem::name, TrackedSubsystem::weight, out);

@@ -114,7 +114,7 @@ final class VrrpInstanceMapper {
                 case "mcast_src_ip": mcastSrc = check(args.address(c)); break;
                 case "track_interface": trackInterfaces = blocks.trackInterfaces(c); break;
                 case "track_script": trackScripts = blocks.trackScripts(c); break;
-                case "track_subsystem": trackSubsystems = blocks.trackSubsystems(c); break;
+                case "track_subsystem": trackSubsystems = blocks.trackSubsystems(c); lastCheck(c); break;
                 case "dont_track_primary": ok &= args.none(c); dontTrackPrimary = true; break;
                 case "smtp_alert": check(args.flag(c)).ifPresent(b -> smtpAlert = b); break;
                 case "garp_master_delay": garpDelay = check(args.seconds(c, "0", "2147483")); break;
@@ -125,6 +125,18 @@ final class VrrpInstanceMapper {
                     if (!notify.read(args, c)) {
                         args.problems().unsupported(c.location(), c.keyword(), "vrrp_instance " + name);
                     }
+            }
+        }
+
+        /**
+         * keepalived 2.2.7 ends the vrrp_instance at the "}" of a block it does not know, so whatever
+         * follows track_subsystem would be lost to keepalived reading the same file.
+         */
+        private void lastCheck(Statement c) {
+            List<Statement> all = s.block();
+            if (all.get(all.size() - 1) != c) {
+                args.warning(c, "track_subsystem is Fulcrum's: keepalived ends the vrrp_instance at its '}' and "
+                        + "ignores what follows; put it last in the vrrp_instance");
             }
         }
 

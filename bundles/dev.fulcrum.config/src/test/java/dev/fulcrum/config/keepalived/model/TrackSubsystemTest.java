@@ -62,9 +62,21 @@ class TrackSubsystemTest {
     void theEmitterKeepsTheBlock() {
         String emitted = KeepalivedEmitter.emit(valid(INSTANCE + "    track_subsystem {\n        proxy\n"
                 + "        ipvs weight -20\n    }\n}\n"));
-        assertTrue(emitted.contains("track_subsystem {\n        proxy\n        ipvs weight -20\n    }\n"), emitted);
+        assertTrue(emitted.contains("track_subsystem {\n        proxy\n        ipvs weight -20\n    }\n}\n"),
+                "written last in its vrrp_instance: " + emitted);
         assertEquals(List.of(new TrackedSubsystem("proxy", 0), new TrackedSubsystem("ipvs", -20)),
                 valid(emitted).vrrp().instances().get(0).trackSubsystems());
+    }
+
+    /** keepalived 2.2.7 takes the "}" of a block it does not know as the end of the vrrp_instance. */
+    @Test
+    void anythingAfterItIsAWarningBecauseKeepalivedWouldLoseIt() {
+        KeepalivedConfigs.Result result = check(INSTANCE + "    track_subsystem {\n        proxy\n    }\n"
+                + "    priority 150\n}\n");
+        assertEquals(List.of("k.conf:4:5: warning: 'track_subsystem': track_subsystem is Fulcrum's: keepalived ends "
+                + "the vrrp_instance at its '}' and ignores what follows; put it last in the vrrp_instance"),
+                problems(result));
+        assertEquals(150, result.config().orElseThrow().vrrp().instances().get(0).priority());
     }
 
     @Test
