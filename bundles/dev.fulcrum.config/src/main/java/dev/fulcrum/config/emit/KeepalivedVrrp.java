@@ -5,6 +5,7 @@ import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
@@ -14,6 +15,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * keepalived.conf(5) "VRRP CONFIGURATION": vrrp_script, vrrp_sync_group and vrrp_instance blocks, in
@@ -100,6 +103,7 @@ final class KeepalivedVrrp {
         i.garp().masterDelay().ifPresent(d -> out.line("garp_master_delay", KeepalivedWords.seconds(d)));
         i.garp().masterRepeat().ifPresent(n -> out.line("garp_master_repeat", Integer.toString(n)));
         i.garp().masterRefresh().ifPresent(d -> out.line("garp_master_refresh", KeepalivedWords.seconds(d)));
+        trackSubsystems(i.trackSubsystems(), out); // last: see trackSubsystems
         out.close();
     }
 
@@ -130,14 +134,7 @@ final class KeepalivedVrrp {
 
     /** "track_interface { &lt;IF&gt; [weight N] }"; weight 0 is what a line without one means. */
     private static void trackInterfaces(List<TrackedInterface> tracked, ConfigText out) {
-        if (tracked.isEmpty()) {
-            return;
-        }
-        out.open("track_interface");
-        for (TrackedInterface t : tracked) {
-            out.raw(out.quote(t.name()) + (t.weight() == 0 ? "" : " weight " + t.weight()));
-        }
-        out.close();
+        namesWithWeights("track_interface", tracked, TrackedInterface::name, TrackedInterface::weight, out);
     }
 
     private static void trackScripts(List<TrackedScript> tracked, ConfigText out) {
@@ -147,6 +144,30 @@ final class KeepalivedVrrp {
         out.open("track_script");
         for (TrackedScript t : tracked) {
             out.raw(out.quote(t.name()) + (t.weight().isPresent() ? " weight " + t.weight().getAsInt() : ""));
+        }
+        out.close();
+    }
+
+    /**
+     * Fulcrum's "track_subsystem { &lt;SUBSYSTEM&gt; [weight N] }", kept so that the text reads back into
+     * the same model. keepalived 2.2.7 reports "Unknown keyword 'track_subsystem'" and "Unexpected '{'",
+     * then takes the block's "}" as the end of the vrrp_instance: written last, the instance loses
+     * nothing and keepalived only warns of a stray "}".
+     */
+    private static void trackSubsystems(List<TrackedSubsystem> tracked, ConfigText out) {
+        namesWithWeights("track_subsystem", tracked, TrackedSubsystem::name, TrackedSubsystem::weight, out);
+    }
+
+    /** "KEYWORD { &lt;NAME&gt; [weight N] }", weight 0 left out; nothing when the list is empty. */
+    private static <T> void namesWithWeights(String keyword, List<T> tracked, Function<T, String> name,
+            ToIntFunction<T> weight, ConfigText out) {
+        if (tracked.isEmpty()) {
+            return;
+        }
+        out.open(keyword);
+        for (T t : tracked) {
+            int w = weight.applyAsInt(t);
+            out.raw(out.quote(name.apply(t)) + (w == 0 ? "" : " weight " + w));
         }
         out.close();
     }

@@ -52,8 +52,10 @@ public final class KeepalivedGrammar {
             Map.entry("static_track_group", Set.of("group")),
             Map.entry("garp_group", Set.of("interfaces")),
             Map.entry("vrrp_sync_group", union(TRACKERS, Set.of("group"))),
+            // track_subsystem: Fulcrum's own tracker of its subsystems (TrackedSubsystem), not keepalived's
             Map.entry("vrrp_instance", union(TRACKERS, Set.of("authentication", "virtual_ipaddress",
-                    "virtual_ipaddress_excluded", "virtual_routes", "virtual_rules", "unicast_peer"))),
+                    "virtual_ipaddress_excluded", "virtual_routes", "virtual_rules", "unicast_peer",
+                    "track_subsystem"))),
             Map.entry("virtual_server", Set.of("real_server")),
             Map.entry("real_server", CHECKERS),
             Map.entry("HTTP_GET", Set.of("url")),

@@ -11,6 +11,7 @@ import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
@@ -140,7 +141,13 @@ final class VrrpArbitraries {
                                     garp()).as((ti, ts, dontTrack, notify, alert, garp) -> new VrrpInstance(name, state, iface,
                                             vrid, prio, adv, effective, auth, v, x, nopreempt, delay, accept, strict, src,
                                             peers, mcast, ti, ts, dontTrack, notify, alert, garp)));
-                });
+                }).flatMap(i -> trackSubsystems().map(i::withTrackSubsystems));
+    }
+
+    /** Fulcrum's track_subsystem: known names and one no bundle uses (read with a warning). */
+    static Arbitrary<List<TrackedSubsystem>> trackSubsystems() {
+        return Combinators.combine(Arbitraries.of("proxy", "ipvs", "my-addon"), Arbitraries.integers().between(-253, 253))
+                .as(TrackedSubsystem::new).list().ofMaxSize(2);
     }
 
     static Arbitrary<List<VrrpSyncGroup>> syncGroups(List<String> instances, List<String> scripts) {

@@ -23,6 +23,7 @@ final class Tracker {
     private final Routers routers;
     private final Map<String, Boolean> scriptsGood = new HashMap<>();
     private final Set<String> linksDown = new HashSet<>();
+    private final Map<String, Boolean> subsystemsGood = new HashMap<>();
     private final Map<String, Effect> applied = new HashMap<>();
     private TrackingRules rules = new TrackingRules(VrrpConfig.EMPTY);
 
@@ -41,6 +42,11 @@ final class Tracker {
         refresh();
     }
 
+    void subsystemChanged(String name, boolean good) {
+        subsystemsGood.put(name, good);
+        refresh();
+    }
+
     void linkChanged(String name, boolean up) {
         if (up ? linksDown.remove(name) : linksDown.add(name)) {
             refresh();
@@ -54,7 +60,7 @@ final class Tracker {
 
     private void refresh() {
         routers.running().forEach((instance, router) -> {
-            Effect next = rules.effect(instance, scriptsGood, linksDown);
+            Effect next = rules.effect(instance, scriptsGood, linksDown, subsystemsGood);
             Effect previous = applied.getOrDefault(instance.name(), new Effect(instance.priority(), Set.of()));
             if (next.priority() != previous.priority()) {
                 router.priorityChanged(next.priority());

@@ -2,6 +2,7 @@ package dev.fulcrum.vrrp.runtime;
 
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpScript;
@@ -18,7 +19,8 @@ import java.util.Set;
  * FAULT while the script fails or the interface is down; a positive weight is added to the priority
  * while the script succeeds or the interface is up; a negative one is added while it fails or is
  * down. {@code reverse} on a vrrp_script swaps success and failure. The instance's own interface
- * puts it in FAULT when down unless {@code dont_track_primary}. Pure.
+ * puts it in FAULT when down unless {@code dont_track_primary}. Fulcrum's {@code track_subsystem}
+ * weighs a subsystem's health as track_interface weighs a link. Pure.
  */
 final class TrackingRules {
 
@@ -35,8 +37,10 @@ final class TrackingRules {
     /**
      * @param scriptsGood the current result of each vrrp_script by name (absent: not run yet, counted good)
      * @param linksDown   the names of interfaces that are down
+     * @param subsystemsGood whether each tracked Fulcrum subsystem is healthy, by name (absent: not polled yet, counted good)
      */
-    Effect effect(VrrpInstance instance, Map<String, Boolean> scriptsGood, Set<String> linksDown) {
+    Effect effect(VrrpInstance instance, Map<String, Boolean> scriptsGood, Set<String> linksDown,
+            Map<String, Boolean> subsystemsGood) {
         int priority = instance.priority();
         Set<String> faults = new LinkedHashSet<>();
         if (!instance.dontTrackPrimary() && linksDown.contains(instance.interfaceName())) {
@@ -53,6 +57,10 @@ final class TrackingRules {
             }
             boolean good = scriptsGood.getOrDefault(script.name(), !script.initFail()) != script.reverse();
             priority += weigh(tracked.weight().orElse(script.weight()), good, "script " + script.name(), faults);
+        }
+        for (TrackedSubsystem tracked : instance.trackSubsystems()) {
+            boolean good = subsystemsGood.getOrDefault(tracked.name(), true);
+            priority += weigh(tracked.weight(), good, "subsystem " + tracked.name(), faults);
         }
         return new Effect(priority, faults);
     }

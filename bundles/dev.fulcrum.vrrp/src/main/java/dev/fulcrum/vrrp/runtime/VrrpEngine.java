@@ -1,14 +1,17 @@
 package dev.fulcrum.vrrp.runtime;
 
+import dev.fulcrum.api.model.global.GlobalSettings;
 import dev.fulcrum.api.model.global.VrrpDefaults;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
 import dev.fulcrum.api.os.ProcessRunner;
+import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
 import dev.fulcrum.vrrp.fsm.Action.StateChanged;
 import dev.fulcrum.vrrp.fsm.VrrpState;
+import dev.fulcrum.vrrp.mail.SmtpAlerter;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The VRRP instances of one network namespace, on one event-loop thread, with what surrounds them:
@@ -42,11 +46,20 @@ public final class VrrpEngine implements AutoCloseable {
     private final SyncGroups syncGroups;
     private final ScriptTracker scripts;
     private final Notifier notifier;
+    private final SmtpAlerter alerts;
+    private final SubsystemWatch subsystems;
     /** Started with the first instance; null before, or when link notifications cannot be had. */
     private LinkWatcher links;
 
+    /** An engine whose instances see no Fulcrum subsystem: a track_subsystem counts as failing. */
     public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
             InstanceEvents events) {
+        this(connector, namespace, clock, runner, events, name -> Optional.empty());
+    }
+
+    /** @param subsystems the status of Fulcrum's subsystems by name, for track_subsystem */
+    public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
+            InstanceEvents events, SubsystemLookup subsystems) {
         this.connector = connector;
         this.namespace = namespace;
         this.clock = clock;
@@ -58,6 +71,10 @@ public final class VrrpEngine implements AutoCloseable {
         this.scripts = new ScriptTracker(runner, (name, good) -> loop.execute(() -> tracker.scriptChanged(name, good)),
                 "vrrp-scripts-" + namespace);
         this.notifier = new Notifier(runner, "vrrp-notify-" + namespace);
+        this.alerts = SmtpAlerter.system("vrrp-mail-" + namespace);
+        this.subsystems = new SubsystemWatch(subsystems,
+                (name, good) -> loop.execute(() -> tracker.subsystemChanged(name, good)), "vrrp-subsystems-" + namespace);
+        this.subsystems.start();
     }
 
     /**
@@ -111,7 +128,13 @@ public final class VrrpEngine implements AutoCloseable {
         routers = snapshot;
         loop.run(() -> tracker.configure(config));
         scripts.configure(config.scripts());
+        subsystems.configure(config);
         return problems;
+    }
+
+    /** The global_defs of a revision: where e-mail alerts go (keepalived.conf(5) smtp_server, notification_email). */
+    public void configureAlerts(GlobalSettings global) {
+        alerts.configure(global);
     }
 
     /** On the loop: a router changed state. */
@@ -121,9 +144,11 @@ public final class VrrpEngine implements AutoCloseable {
         notifier.notify(instance.notifyScripts(), "INSTANCE", instance.name(), change.to(), priority);
         syncGroups.stateChanged(instance.name(), change);
         VrrpSyncGroup group = syncGroups.groupOf(instance.name());
+        alerts.instanceChanged(instance, Optional.ofNullable(group), change.to());
         if (group != null && group.group().stream().map(this::routerNamed)
                 .allMatch(member -> member != null && member.state() == change.to())) {
             notifier.notify(group.notifyScripts(), "GROUP", group.name(), change.to(), priority);
+            alerts.groupChanged(group, change.to());
         }
         events.stateChanged(instance, change);
     }
@@ -154,6 +179,8 @@ public final class VrrpEngine implements AutoCloseable {
         running.clear();
         routers = Map.of();
         notifier.close();
+        alerts.close();
+        subsystems.close();
     }
 
     /** Every instance resigns (priority 0 from a master) and the loop stops. */
@@ -173,6 +200,8 @@ public final class VrrpEngine implements AutoCloseable {
             routers = Map.of();
             loop.close();
             notifier.close();
+            alerts.close();
+            subsystems.close();
         }
     }
 
@@ -181,6 +210,11 @@ public final class VrrpEngine implements AutoCloseable {
             links.close();
             links = null;
         }
+    }
+
+    /** The status of a running Fulcrum subsystem by name (its fulcrum.subsystem property); empty when none runs. */
+    public interface SubsystemLookup {
+        Optional<SubsystemStatus> status(String name);
     }
 
     /** Told of every state change of every instance, on the loop thread. */

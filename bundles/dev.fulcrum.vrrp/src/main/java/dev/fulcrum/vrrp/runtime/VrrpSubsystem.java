@@ -11,10 +11,15 @@ import dev.fulcrum.netlink.Namespace;
 import dev.fulcrum.netlink.NetlinkConnector;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The {@code vrrp} subsystem: each revision's {@link VrrpConfig} becomes running instances in the
@@ -27,6 +32,8 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
 
     private final VrrpEngine engine;
     private volatile Applied applied;
+    /** Fulcrum's other subsystems by name, for track_subsystem; initialised before the engine reads it. */
+    private final Map<String, Subsystem> subsystems = new ConcurrentHashMap<>();
 
     /** What the last revision asked for and which instances could not start. */
     private record Applied(long revision, int configured, List<String> problems) {
@@ -35,11 +42,32 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
     @Activate
     public VrrpSubsystem(@Reference NetlinkConnector connector, @Reference ProcessRunner runner,
             @Reference VrrpStatesBoard states) {
-        this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner, states);
+        this.engine = new VrrpEngine(connector, Namespace.current(), InstantSource.system(), runner, states,
+                this::subsystemStatus);
     }
 
     VrrpSubsystem(NetlinkConnector connector, ProcessRunner runner) {
         this(connector, runner, new VrrpStatesBoard());
+    }
+
+    /** The status of the other subsystem called {@code name}; empty when none of that name is bound. */
+    Optional<SubsystemStatus> subsystemStatus(String name) {
+        return Optional.ofNullable(subsystems.get(name)).map(Subsystem::status);
+    }
+
+    /** Every other subsystem, as it comes and goes (a hot-deployed proxy bundle replaces the old one). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(!(" + Subsystem.NAME_PROPERTY + "=" + VrrpStatus.NAME + "))")
+    void addSubsystem(Subsystem subsystem, Map<String, Object> properties) {
+        if (properties.get(Subsystem.NAME_PROPERTY) instanceof String name) {
+            subsystems.put(name, subsystem);
+        }
+    }
+
+    void removeSubsystem(Subsystem subsystem, Map<String, Object> properties) {
+        if (properties.get(Subsystem.NAME_PROPERTY) instanceof String name) {
+            subsystems.remove(name, subsystem);
+        }
     }
 
     @Override
@@ -51,6 +79,7 @@ public final class VrrpSubsystem implements Reconciler, Subsystem {
     public ReconcileResult reconcile(Revision revision) {
         VrrpConfig config = revision.state().vrrp();
         List<String> problems;
+        engine.configureAlerts(revision.state().global());
         try {
             problems = engine.apply(config, revision.state().global().vrrp());
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.os.ProcessResult;
 import dev.fulcrum.api.os.ProcessRunner;
 import dev.fulcrum.api.reconcile.Revision;
+import dev.fulcrum.api.status.Subsystem;
 import dev.fulcrum.api.status.SubsystemState;
 import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.netlink.NetlinkException;
@@ -50,6 +51,29 @@ class VrrpSubsystemTest {
             assertEquals(7, status.appliedRevision());
             assertTrue(status.reason().contains("(VI_1) cannot run on e0") && status.reason().contains("EPERM"),
                     status.reason());
+        } finally {
+            subsystem.deactivate();
+        }
+    }
+
+    /** track_subsystem's view of the other Subsystem services, as DS binds and unbinds them. */
+    @Test
+    void boundSubsystemsAreFoundByNameAndAHotSwapKeepsTheNewOne() {
+        VrrpSubsystem subsystem = new VrrpSubsystem(NO_PRIVILEGE, NO_PROCESSES);
+        try {
+            Subsystem oldProxy = () -> SubsystemStatus.failed("proxy", "old");
+            Subsystem newProxy = () -> SubsystemStatus.active("proxy", "new");
+            Map<String, Object> named = Map.of(Subsystem.NAME_PROPERTY, "proxy");
+            assertTrue(subsystem.subsystemStatus("proxy").isEmpty());
+            subsystem.addSubsystem(oldProxy, named);
+            assertEquals("old", subsystem.subsystemStatus("proxy").orElseThrow().reason());
+            subsystem.addSubsystem(newProxy, named); // the new bundle registers before the old one goes
+            subsystem.removeSubsystem(oldProxy, named);
+            assertEquals("new", subsystem.subsystemStatus("proxy").orElseThrow().reason());
+            subsystem.removeSubsystem(newProxy, named);
+            assertTrue(subsystem.subsystemStatus("proxy").isEmpty());
+            subsystem.addSubsystem(newProxy, Map.of());
+            assertTrue(subsystem.subsystemStatus("proxy").isEmpty(), "a service without a name is not tracked");
         } finally {
             subsystem.deactivate();
         }

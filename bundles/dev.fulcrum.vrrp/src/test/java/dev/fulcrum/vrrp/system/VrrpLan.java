@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -101,8 +102,14 @@ final class VrrpLan implements AutoCloseable {
 
     /** Starts Fulcrum's VRRP engine in host {@code number}'s namespace with the instances of {@code config}. */
     VrrpEngine startFulcrum(int number, String config) throws IOException, InterruptedException {
+        return startFulcrum(number, config, name -> Optional.empty());
+    }
+
+    /** As {@link #startFulcrum(int, String)}, with Fulcrum's subsystems (for track_subsystem) as {@code subsystems} says. */
+    VrrpEngine startFulcrum(int number, String config, VrrpEngine.SubsystemLookup subsystems)
+            throws IOException, InterruptedException {
         VrrpEngine engine = new VrrpEngine(new JnaNetlinkConnector(), Namespace.named(host(number).name()),
-                InstantSource.system(), new OsProcessRunner(), (instance, change) -> { });
+                InstantSource.system(), new OsProcessRunner(), (instance, change) -> { }, subsystems);
         engines.add(engine);
         KeepalivedConfig parsed = parse(config);
         List<String> problems = engine.apply(parsed.vrrp(), parsed.global().vrrp());

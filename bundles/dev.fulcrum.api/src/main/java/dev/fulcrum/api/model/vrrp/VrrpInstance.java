@@ -34,6 +34,7 @@ import java.util.OptionalInt;
  * @param notifyScripts         {@code notify_*}
  * @param smtpAlert        {@code smtp_alert}
  * @param garp             {@code garp_master_*}
+ * @param trackSubsystems  Fulcrum's {@code track_subsystem { ... }} (not a keepalived keyword)
  */
 public record VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
         int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
@@ -41,7 +42,7 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
         List<InetAddress> unicastPeers, OptionalInt unicastTtl, Optional<InetAddress> multicastSourceIp,
         List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
-        NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp) {
+        NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp, List<TrackedSubsystem> trackSubsystems) {
 
     /** keepalived.conf(5): "priority 100" is the default of a BACKUP instance. */
     public static final int DEFAULT_PRIORITY = 100;
@@ -77,6 +78,29 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         trackScripts = List.copyOf(trackScripts);
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         Objects.requireNonNull(garp, "garp");
+        trackSubsystems = List.copyOf(trackSubsystems);
+    }
+
+    /** An instance that tracks no Fulcrum subsystem: every keepalived keyword, nothing else. */
+    public VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
+            int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
+            List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, boolean nopreempt,
+            Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
+            List<InetAddress> unicastPeers, Optional<InetAddress> multicastSourceIp,
+            List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
+            NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp) {
+        this(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version, authentication,
+                virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode, unicastSourceIp,
+                unicastPeers, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary, notifyScripts,
+                smtpAlert, garp, List.of());
+    }
+
+    /** The same instance tracking {@code subsystems} instead. */
+    public VrrpInstance withTrackSubsystems(List<TrackedSubsystem> subsystems) {
+        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
+                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
+                unicastSourceIp, unicastPeers, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
+                notifyScripts, smtpAlert, garp, subsystems);
     }
 
     /** The instance without {@code unicast_ttl} (255), as it was before that keyword was modelled. */

@@ -3,6 +3,7 @@ package dev.fulcrum.config.keepalived.model;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.config.keepalived.Statement;
 import dev.fulcrum.config.keepalived.Token;
@@ -18,6 +19,10 @@ import java.util.OptionalInt;
  * and the {@code notify_*} scripts.
  */
 final class VrrpBlocks {
+
+    /** The subsystems Fulcrum's own bundles publish (their fulcrum.subsystem service property), vrrp excepted. */
+    static final List<String> FULCRUM_SUBSYSTEMS = List.of("config", "deploy", "host", "ipvs", "proxy", "sched",
+            "syslog");
 
     private final Args args;
     private final Names names;
@@ -111,6 +116,28 @@ final class VrrpBlocks {
                 continue;
             }
             weight(line).ifPresent(w -> result.add(new TrackedScript(line.keyword(), w)));
+        }
+        return result;
+    }
+
+    /**
+     * Fulcrum's {@code track_subsystem { <SUBSYSTEM> [weight <-253..253>] }}: not "vrrp" itself; a name
+     * that no Fulcrum bundle uses is a warning (a hot-deployed bundle may bring it), and counts as
+     * failing while no subsystem of that name runs.
+     */
+    List<TrackedSubsystem> trackSubsystems(Statement block) {
+        args.none(block);
+        List<TrackedSubsystem> result = new ArrayList<>();
+        for (Statement line : block.block()) {
+            if (line.keyword().equals(TrackedSubsystem.SELF)) {
+                args.error(line, "track_subsystem: a vrrp_instance cannot track the vrrp subsystem itself");
+                continue;
+            }
+            if (!FULCRUM_SUBSYSTEMS.contains(line.keyword())) {
+                args.warning(line, "track_subsystem: no Fulcrum subsystem is called this (known: "
+                        + String.join(", ", FULCRUM_SUBSYSTEMS) + "); it counts as failing while none of this name runs");
+            }
+            weight(line).ifPresent(w -> result.add(new TrackedSubsystem(line.keyword(), w.orElse(0))));
         }
         return result;
     }

@@ -6,6 +6,7 @@ import dev.fulcrum.api.model.vrrp.GarpSettings;
 import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
+import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.config.keepalived.Statement;
@@ -63,6 +64,7 @@ final class VrrpInstanceMapper {
         private Optional<InetAddress> mcastSrc = Optional.empty();
         private List<TrackedInterface> trackInterfaces = List.of();
         private List<TrackedScript> trackScripts = List.of();
+        private List<TrackedSubsystem> trackSubsystems = List.of();
         private boolean dontTrackPrimary;
         private final VrrpBlocks.Notify notify = new VrrpBlocks.Notify();
         private boolean smtpAlert;
@@ -118,6 +120,7 @@ final class VrrpInstanceMapper {
                 case "mcast_src_ip": mcastSrc = check(args.address(c)); break;
                 case "track_interface": trackInterfaces = blocks.trackInterfaces(c); break;
                 case "track_script": trackScripts = blocks.trackScripts(c); break;
+                case "track_subsystem": trackSubsystems = blocks.trackSubsystems(c); lastCheck(c); break;
                 case "dont_track_primary": ok &= args.none(c); dontTrackPrimary = true; break;
                 case "smtp_alert": check(args.flag(c)).ifPresent(b -> smtpAlert = b); break;
                 case "garp_master_delay": garpDelay = check(args.seconds(c, "0", "2147483")); break;
@@ -128,6 +131,18 @@ final class VrrpInstanceMapper {
                     if (!notify.read(args, c)) {
                         args.problems().unsupported(c.location(), c.keyword(), "vrrp_instance " + name);
                     }
+            }
+        }
+
+        /**
+         * keepalived 2.2.7 ends the vrrp_instance at the "}" of a block it does not know, so whatever
+         * follows track_subsystem would be lost to keepalived reading the same file.
+         */
+        private void lastCheck(Statement c) {
+            List<Statement> all = s.block();
+            if (all.get(all.size() - 1) != c) {
+                args.warning(c, "track_subsystem is Fulcrum's: keepalived ends the vrrp_instance at its '}' and "
+                        + "ignores what follows; put it last in the vrrp_instance");
             }
         }
 
@@ -201,7 +216,7 @@ final class VrrpInstanceMapper {
             return Optional.of(new VrrpInstance(name, initial, iface.get(), vrid.get(), prio, advert.get(), v, auth,
                     vips, excluded, nopreempt, preemptDelay, accept.orElse(!strict), strict, unicastSrc, peers,
                     unicastTtl, mcastSrc, trackInterfaces, trackScripts, dontTrackPrimary, notify.scripts(), smtpAlert,
-                    new GarpSettings(garpDelay, garpRepeat, garpRefresh)));
+                    new GarpSettings(garpDelay, garpRepeat, garpRefresh), trackSubsystems));
         }
     }
 
