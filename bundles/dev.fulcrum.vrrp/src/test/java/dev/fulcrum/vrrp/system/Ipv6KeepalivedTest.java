@@ -47,7 +47,7 @@ class Ipv6KeepalivedTest {
 
     @Test
     void keepalivedMasterFulcrumBackupTakesOverOnCrashAndAdvertisesTheNeighbour() throws Exception {
-        try (VrrpLan lan = ipv6Lan()) {
+        try (VrrpLan lan = ipv6Lan(directory)) {
             Process keepalived = lan.startKeepalived(1, conf("MASTER", 200));
             await("keepalived to hold the IPv6 VIP", () -> holds(lan, 1));
             VrrpEngine fulcrum = lan.startFulcrum(2, conf("BACKUP", 100));
@@ -71,7 +71,7 @@ class Ipv6KeepalivedTest {
 
     @Test
     void fulcrumMasterKeepalivedBackupTakesOverOnResignation() throws Exception {
-        try (VrrpLan lan = ipv6Lan()) {
+        try (VrrpLan lan = ipv6Lan(directory)) {
             VrrpEngine fulcrum = lan.startFulcrum(1, conf("MASTER", 200));
             await("Fulcrum to become master", () -> fulcrum.states().get("VI_6") == VrrpState.MASTER);
             await("the VIP on Fulcrum's host", () -> holds(lan, 1));
@@ -94,7 +94,7 @@ class Ipv6KeepalivedTest {
      * The LAN with global addresses 2001:db8::1, ::2 and ::10 (the client), once every link-local
      * address finished duplicate address detection (a tentative one cannot be bound).
      */
-    private VrrpLan ipv6Lan() throws Exception {
+    static VrrpLan ipv6Lan(Path directory) throws Exception {
         VrrpLan lan = VrrpLan.create(directory);
         try {
             for (int host = 1; host <= 3; host++) {
