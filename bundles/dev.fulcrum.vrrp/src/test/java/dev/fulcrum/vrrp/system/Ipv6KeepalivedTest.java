@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * both roles: adverts from the link-local address to ff02::12 win or lose the election, only the
  * master holds the VIP and answers {@code ping -6}, and the new master's unsolicited neighbour
  * advertisement (RFC 4861 section 7.2.6) moves the client's neighbour entry to it without the client
- * sending anything (the kernel sends none of its own: ndisc_notify is 0).
+ * sending anything (the kernel sends none of its own: ndisc_notify is 0). With keepalived.conf(5)
+ * {@code unicast_src_ip} / {@code unicast_peer} on global IPv6 addresses the pair also fails over.
  */
 @SystemTest
 class Ipv6KeepalivedTest {
@@ -88,6 +89,33 @@ class Ipv6KeepalivedTest {
                     () -> lan.clientNeighbour(VIP).equals(lan.macOf(2)));
             assertTrue(pings(lan), "keepalived answers ping -6 for the VIP");
         }
+    }
+
+    @Test
+    void unicastPeersOverIpv6FollowKeepalivedThroughCrashFailover() throws Exception {
+        try (VrrpLan lan = ipv6Lan(directory)) {
+            Process keepalived = lan.startKeepalived(1, unicast("MASTER", 200, "2001:db8::1", "2001:db8::2"));
+            await("keepalived to hold the IPv6 VIP", () -> holds(lan, 1));
+            VrrpEngine fulcrum = lan.startFulcrum(2, unicast("BACKUP", 100, "2001:db8::2", "2001:db8::1"));
+            await("Fulcrum to start as backup", () -> fulcrum.states().get("VI_6") == VrrpState.BACKUP);
+            holdsFor("Fulcrum stays backup while keepalived advertises to it over IPv6 unicast", 4_000,
+                    () -> fulcrum.states().get("VI_6") == VrrpState.BACKUP && !holds(lan, 2));
+            assertEquals(0, fulcrum.router("VI_6").drops().total(), "keepalived's unicast adverts all accepted");
+
+            lan.crashKeepalived(keepalived);
+            await("Fulcrum to become master after the crash", () -> fulcrum.states().get("VI_6") == VrrpState.MASTER);
+            await("the VIP on Fulcrum's host", () -> holds(lan, 2));
+            lan.host(1).exec("ip", "address", "del", VIP + "/64", "dev", "e0");
+            assertTrue(pings(lan), "the new master answers ping -6 for the VIP");
+        }
+    }
+
+    /** {@link #conf} with keepalived.conf(5) {@code unicast_src_ip} and one {@code unicast_peer}. */
+    private static String unicast(String state, int priority, String source, String peer) {
+        String unicast = conf(state, priority).replace("    version 3\n", "    version 3\n    unicast_src_ip "
+                + source + "\n    unicast_peer {\n        " + peer + "\n    }\n");
+        assertTrue(unicast.contains("unicast_peer {\n        " + peer), unicast);
+        return unicast;
     }
 
     /**
