@@ -10,7 +10,7 @@ import java.util.Optional;
  * What a raw IPv4 socket hands over: the IP header (RFC 791 section 3.1) followed by the payload.
  * The header gives the receive checks their source, destination and TTL (RFC 5798 section 7.1).
  */
-public record Ipv4Datagram(IpEnvelope envelope, byte[] payload) {
+public record Ipv4Datagram(IpEnvelope envelope, byte[] payload) implements ReceivedDatagram {
 
     private static final int MIN_HEADER = 20;
 

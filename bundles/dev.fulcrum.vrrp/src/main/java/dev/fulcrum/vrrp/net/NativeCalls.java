@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,6 +37,26 @@ final class NativeCalls {
     void set(int fd, int level, int option, byte[] value, String name) throws IOException {
         if (libc.setsockopt(fd, level, option, value, value.length) != 0) {
             throw failure("setsockopt(" + name + ")");
+        }
+    }
+
+    /**
+     * A raw socket (raw(7)) of {@code family} and {@code protocol} bound to {@code interfaceName}
+     * with SO_BINDTODEVICE (socket(7)); closed again if the binding fails.
+     */
+    int rawSocketOn(String interfaceName, int family, int protocol) throws IOException {
+        int fd = libc.socket(family, VrrpLibC.SOCK_RAW | VrrpLibC.CLOEXEC, protocol);
+        if (fd < 0) {
+            throw failure("socket(" + (family == VrrpLibC.AF_INET6 ? "AF_INET6" : "AF_INET") + ", SOCK_RAW, "
+                    + protocol + ") for " + interfaceName);
+        }
+        try {
+            byte[] device = (interfaceName + "\0").getBytes(StandardCharsets.US_ASCII);
+            set(fd, VrrpLibC.SOL_SOCKET, VrrpLibC.SO_BINDTODEVICE, device, "SO_BINDTODEVICE " + interfaceName);
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            libc.close(fd);
+            throw e;
         }
     }
 

@@ -2,16 +2,18 @@ package dev.fulcrum.vrrp.net;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /**
- * The libc calls VRRP's sockets need: socket(2), bind(2), setsockopt(2), sendto(2), recvfrom(2), poll(2),
- * close(2), open(2), setns(2), strerror(3). Structures travel as byte arrays laid out by the caller;
+ * The libc calls VRRP's sockets need: socket(2), bind(2), setsockopt(2), sendto(2), recvfrom(2), recvmsg(2),
+ * poll(2), close(2), open(2), setns(2), strerror(3). Structures travel as byte arrays laid out by the caller;
  * size_t/ssize_t are Java long (LP64 Linux). errno is {@link Native#getLastError()}.
  */
 interface VrrpLibC extends Library {
 
     int AF_INET = 2;
     int AF_PACKET = 17;
+    int AF_INET6 = 10;
     int SOCK_DGRAM = 2;
     int SOCK_RAW = 3;
     /** SOCK_CLOEXEC and O_CLOEXEC: 02000000. */
@@ -31,6 +33,20 @@ interface VrrpLibC extends Library {
     int IP_MULTICAST_TTL = 33;
     int IP_MULTICAST_LOOP = 34;
     int IP_ADD_MEMBERSHIP = 35;
+    /** linux/in6.h socket options (level IPPROTO_IPV6). */
+    int IPPROTO_IPV6 = 41;
+    int IPV6_UNICAST_HOPS = 16;
+    int IPV6_MULTICAST_IF = 17;
+    int IPV6_MULTICAST_HOPS = 18;
+    int IPV6_MULTICAST_LOOP = 19;
+    int IPV6_JOIN_GROUP = 20;
+    int IPV6_RECVPKTINFO = 49;
+    int IPV6_PKTINFO = 50;
+    int IPV6_RECVHOPLIMIT = 51;
+    int IPV6_HOPLIMIT = 52;
+    /** ICMPv6 (RFC 4443) and its raw-socket receive filter ICMP6_FILTER (linux/icmpv6.h). */
+    int IPPROTO_ICMPV6 = 58;
+    int ICMP6_FILTER = 1;
     /** ETH_P_ARP (linux/if_ether.h). */
     int ETH_P_ARP = 0x0806;
     /** POLLIN (asm-generic/poll.h). */
@@ -52,6 +68,9 @@ interface VrrpLibC extends Library {
     long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
 
     long recvfrom(int fd, byte[] buffer, long length, int flags, byte[] address, int[] addressLength);
+
+    /** {@code message} is a struct msghdr (bits/socket.h) in native memory. */
+    long recvmsg(int fd, Pointer message, int flags);
 
     /** struct pollfd { int fd; short events; short revents; } packed into 8 bytes. */
     int poll(byte[] fds, long count, int timeoutMillis);

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * the IP header, so no IP_PKTINFO is needed: source, destination and TTL come from the header, the
  * interface from the binding.
  */
-public final class VrrpSocket implements AutoCloseable {
+public final class VrrpSocket implements AdvertSocket {
 
     /** RFC 5798 section 5.1.1.2: the IPv4 multicast address for VRRP. */
     public static final InetAddress VRRP_GROUP = address(new byte[] {(byte) 224, 0, 0, 18});
@@ -59,7 +58,7 @@ public final class VrrpSocket implements AutoCloseable {
             Inet4Address sourceAddress, int ttl) throws IOException {
         NativeCalls calls = new NativeCalls(VrrpLibC.load());
         return calls.inNamespace(namespaceFile, () -> {
-            int fd = boundToDevice(calls, interfaceName);
+            int fd = calls.rawSocketOn(interfaceName, VrrpLibC.AF_INET, VrrpLibC.IPPROTO_VRRP);
             try {
                 byte[] local = sockaddrIn(sourceAddress);
                 if (calls.libc().bind(fd, local, local.length) != 0) {
@@ -74,27 +73,10 @@ public final class VrrpSocket implements AutoCloseable {
         });
     }
 
-    /** A raw protocol-112 socket with SO_BINDTODEVICE; closed again if the binding fails. */
-    private static int boundToDevice(NativeCalls calls, String interfaceName) throws IOException {
-        VrrpLibC libc = calls.libc();
-        int fd = libc.socket(VrrpLibC.AF_INET, VrrpLibC.SOCK_RAW | VrrpLibC.CLOEXEC, VrrpLibC.IPPROTO_VRRP);
-        if (fd < 0) {
-            throw calls.failure("socket(AF_INET, SOCK_RAW, 112) for " + interfaceName);
-        }
-        try {
-            byte[] device = (interfaceName + "\0").getBytes(StandardCharsets.US_ASCII);
-            calls.set(fd, VrrpLibC.SOL_SOCKET, VrrpLibC.SO_BINDTODEVICE, device, "SO_BINDTODEVICE " + interfaceName);
-            return fd;
-        } catch (IOException | RuntimeException e) {
-            libc.close(fd);
-            throw e;
-        }
-    }
-
     private static VrrpSocket create(NativeCalls calls, String interfaceName, int interfaceIndex,
             Inet4Address primaryAddress) throws IOException {
         VrrpLibC libc = calls.libc();
-        int fd = boundToDevice(calls, interfaceName);
+        int fd = calls.rawSocketOn(interfaceName, VrrpLibC.AF_INET, VrrpLibC.IPPROTO_VRRP);
         try {
             byte[] membership = ipMreqn(VRRP_GROUP, primaryAddress, interfaceIndex);
             calls.set(fd, VrrpLibC.IPPROTO_IP, VrrpLibC.IP_ADD_MEMBERSHIP, membership, "IP_ADD_MEMBERSHIP 224.0.0.18");
@@ -111,7 +93,13 @@ public final class VrrpSocket implements AutoCloseable {
         }
     }
 
+    @Override
+    public InetAddress group() {
+        return VRRP_GROUP;
+    }
+
     /** Sends one VRRP payload to {@code destination} (the group, or a {@code unicast_peer}); the kernel adds the IP header. */
+    @Override
     public void send(byte[] payload, InetAddress destination) throws IOException {
         byte[] sockaddr = sockaddrIn(destination);
         long sent = calls.libc().sendto(fd, payload, payload.length, 0, sockaddr, sockaddr.length);
@@ -124,6 +112,7 @@ public final class VrrpSocket implements AutoCloseable {
      * The next datagram within {@code timeout}; empty when none came, the socket was closed, or the
      * datagram was not a whole IPv4 packet (which the kernel never hands a raw socket).
      */
+    @Override
     public Optional<Ipv4Datagram> receive(Duration timeout) throws IOException {
         if (closed || !calls.readable(fd, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis())) || closed) {
             return Optional.empty();

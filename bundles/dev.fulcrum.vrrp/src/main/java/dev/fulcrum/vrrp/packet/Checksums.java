@@ -1,5 +1,6 @@
 package dev.fulcrum.vrrp.packet;
 
+import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 
 /**
@@ -30,7 +31,20 @@ public final class Checksums {
         if (pseudoHeader) {
             sum = sum(pseudoHeader(envelope, message.length), -1);
         }
-        sum += sum(message, OFFSET);
+        return fold(sum + sum(message, OFFSET));
+    }
+
+    /**
+     * The checksum of an upper-layer {@code message} of protocol {@code nextHeader} over IPv6 (RFC 8200
+     * section 8.1, e.g. ICMPv6 of RFC 4443 section 2.3); the 16-bit word at {@code checksumOffset} counts as zero.
+     */
+    public static int ipv6(Inet6Address source, Inet6Address destination, int nextHeader, byte[] message,
+            int checksumOffset) {
+        return fold(sum(ipv6PseudoHeader(source.getAddress(), destination.getAddress(), message.length, nextHeader),
+                -1) + sum(message, checksumOffset));
+    }
+
+    private static int fold(long sum) {
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xffff) + (sum >>> 16);
         }
@@ -44,9 +58,13 @@ public final class Checksums {
             return ByteBuffer.allocate(12).put(source).put(destination).put((byte) 0).put((byte) PROTOCOL_VRRP)
                     .putShort((short) length).array();
         }
-        // RFC 8200 section 8.1: source, destination, 32-bit upper-layer length, 3 zero bytes, next header.
+        return ipv6PseudoHeader(source, destination, length, PROTOCOL_VRRP);
+    }
+
+    /** RFC 8200 section 8.1: source, destination, 32-bit upper-layer length, 3 zero bytes, next header. */
+    private static byte[] ipv6PseudoHeader(byte[] source, byte[] destination, int length, int nextHeader) {
         return ByteBuffer.allocate(40).put(source).put(destination).putInt(length).put(new byte[3])
-                .put((byte) PROTOCOL_VRRP).array();
+                .put((byte) nextHeader).array();
     }
 
     /** Sum of big-endian 16-bit words; the word at {@code skip} (if not -1) counts as zero. */

@@ -7,41 +7,42 @@ import dev.fulcrum.netlink.route.Address;
 import dev.fulcrum.netlink.route.AddressScope;
 import dev.fulcrum.netlink.route.RouteNetlink;
 import dev.fulcrum.vrrp.fsm.RouterSettings;
-import dev.fulcrum.vrrp.net.ArpAnnouncer;
-import dev.fulcrum.vrrp.net.VrrpSocket;
+import dev.fulcrum.vrrp.net.AdvertSocket;
 import dev.fulcrum.vrrp.packet.AdvertCodec;
 import dev.fulcrum.vrrp.packet.Advertisement;
 import dev.fulcrum.vrrp.packet.AuthData;
 import dev.fulcrum.vrrp.packet.IpEnvelope;
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The real {@link VrrpPort}: adverts on the instance's raw socket (to 224.0.0.18, or to each
- * keepalived.conf(5) {@code unicast_peer}), virtual addresses through rtnetlink like
- * {@code ip addr add VIP/PREFIX dev DEV scope SCOPE label LABEL}, gratuitous ARP on AF_PACKET.
+ * The real {@link VrrpPort}: adverts on the instance's raw socket (to 224.0.0.18 or ff02::12, or to
+ * each keepalived.conf(5) {@code unicast_peer}), virtual addresses through rtnetlink like
+ * {@code ip addr add VIP/PREFIX dev DEV scope SCOPE label LABEL} (IPv6 ones {@code nodad}, as
+ * keepalived adds them), gratuitous ARP or unsolicited neighbour advertisements.
  */
 final class NetworkPort implements VrrpPort {
 
     private final RouterSettings settings;
-    private final VrrpSocket socket;
-    private final ArpAnnouncer arp;
+    private final AdvertSocket socket;
+    private final AddressAnnouncer announcer;
     private final RouteNetlink route;
     private final InterfaceFacts facts;
     private final List<InetAddress> destinations;
     private final AdvertCodec codec;
 
-    NetworkPort(RouterSettings settings, VrrpSocket socket, ArpAnnouncer arp, RouteNetlink route, InterfaceFacts facts,
-            List<InetAddress> unicastPeers) {
+    NetworkPort(RouterSettings settings, AdvertSocket socket, AddressAnnouncer announcer, RouteNetlink route,
+            InterfaceFacts facts, List<InetAddress> unicastPeers) {
         this.settings = settings;
         this.socket = socket;
-        this.arp = arp;
+        this.announcer = announcer;
         this.route = route;
         this.facts = facts;
-        this.destinations = unicastPeers.isEmpty() ? List.of(VrrpSocket.VRRP_GROUP) : List.copyOf(unicastPeers);
+        this.destinations = unicastPeers.isEmpty() ? List.of(socket.group()) : List.copyOf(unicastPeers);
         this.codec = new AdvertCodec(settings.v3ChecksumAsV2());
     }
 
@@ -88,9 +89,7 @@ final class NetworkPort implements VrrpPort {
     public void announce(List<InetAddress> addresses, int repeat) throws IOException {
         for (int i = 0; i < repeat; i++) {
             for (InetAddress address : addresses) {
-                if (address instanceof Inet4Address ipv4) {
-                    arp.announce(ipv4);
-                }
+                announcer.announce(address);
             }
         }
     }
@@ -103,6 +102,8 @@ final class NetworkPort implements VrrpPort {
         }
         AddressScope scope = vip.scope().map(AddressScope::parse).orElse(AddressScope.UNIVERSE);
         Optional<String> label = vip.address() instanceof Inet4Address ? vip.label() : Optional.empty();
-        return new Address(linkIndex, vip.address(), vip.prefixLength(), scope, label, 0);
+        // keepalived adds IPv6 virtual addresses with IFA_F_NODAD: a tentative VIP would not answer for a second
+        int flags = vip.address() instanceof Inet6Address ? Address.F_NODAD : 0;
+        return new Address(linkIndex, vip.address(), vip.prefixLength(), scope, label, flags);
     }
 }

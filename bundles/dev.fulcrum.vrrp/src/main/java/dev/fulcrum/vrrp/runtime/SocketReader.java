@@ -1,7 +1,7 @@
 package dev.fulcrum.vrrp.runtime;
 
-import dev.fulcrum.vrrp.net.Ipv4Datagram;
-import dev.fulcrum.vrrp.net.VrrpSocket;
+import dev.fulcrum.vrrp.net.AdvertSocket;
+import dev.fulcrum.vrrp.net.ReceivedDatagram;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -15,12 +15,12 @@ final class SocketReader implements AutoCloseable {
     /** How often the thread looks whether it should stop; adverts wake it at once. */
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final VrrpSocket socket;
+    private final AdvertSocket socket;
     private final VrrpRouter router;
     private final Thread thread;
     private volatile boolean running = true;
 
-    SocketReader(VrrpSocket socket, VrrpRouter router, String name) {
+    SocketReader(AdvertSocket socket, VrrpRouter router, String name) {
         this.socket = socket;
         this.router = router;
         this.thread = new Thread(this::run, "vrrp-reader-" + name);
@@ -34,7 +34,7 @@ final class SocketReader implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                Optional<Ipv4Datagram> datagram = socket.receive(POLL);
+                Optional<? extends ReceivedDatagram> datagram = socket.receive(POLL);
                 datagram.ifPresent(d -> router.received(d.envelope(), d.payload()));
             } catch (IOException e) {
                 if (running) {

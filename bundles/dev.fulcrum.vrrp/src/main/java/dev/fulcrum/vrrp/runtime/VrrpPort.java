@@ -15,6 +15,6 @@ public interface VrrpPort {
 
     void removeAddresses(List<VirtualAddress> addresses) throws IOException;
 
-    /** {@code repeat} gratuitous ARPs for each IPv4 address. */
+    /** {@code repeat} gratuitous ARPs for each IPv4 address, unsolicited neighbour advertisements for each IPv6 one. */
     void announce(List<InetAddress> addresses, int repeat) throws IOException;
 }

@@ -148,6 +148,8 @@ public final class VrrpRouter {
             port.removeAddresses(remove.addresses());
         } else if (action instanceof SendGratuitousArp arp) {
             port.announce(arp.addresses(), arp.repeat());
+        } else if (action instanceof SendUnsolicitedNa na) {
+            port.announce(na.addresses(), na.repeat());
         } else if (action instanceof StartTimer start) {
             schedule(start.kind(), start.at());
         } else if (action instanceof CancelTimer cancel) {
@@ -163,8 +165,6 @@ public final class VrrpRouter {
         } else if (action instanceof BlockVipTraffic || action instanceof UnblockVipTraffic) {
             // no_accept: the instance's VipFirewall drops traffic to the addresses for the instance's whole
             // life, which has the effect the machine asks for (they are local only while master).
-        } else if (action instanceof SendUnsolicitedNa) {
-            LOG.log(Level.DEBUG, () -> "not implemented yet, skipped: " + action);
         }
     }
 

@@ -56,6 +56,22 @@ class VrrpRouterTest {
     }
 
     @Test
+    void anIpv6MasterAnnouncesItsAddressesWithNeighbourAdvertisements() {
+        InetAddress vip6 = address("2001:db8::100");
+        RouterSettings ipv6 = new RouterSettings("VI_6", 3, 61, 100, Duration.ofSeconds(1), InitialState.BACKUP, true,
+                Duration.ZERO, true, 3, address("fe80::2"), List.of(VirtualAddress.of(vip6)), Optional.empty(),
+                new GarpPolicy(3, Duration.ZERO, Duration.ZERO), false, true, false);
+        VrrpRouter router6 = new VrrpRouter(ipv6, new ReceiveValidator(ipv6.receiveRules(List.of())), port, loop, loop,
+                change -> states.add(change.to()));
+        router6.start();
+        loop.advance(Duration.ofMillis(3_610));
+        assertEquals(List.of(VrrpState.BACKUP, VrrpState.MASTER), states);
+        // RFC 5798 section 6.4.2: the SendUnsolicitedNa action reaches the port like gratuitous ARP does.
+        assertEquals(List.of("add [2001:db8:0:0:0:0:0:100]", "advert 100", "garp [2001:db8:0:0:0:0:0:100] x3"),
+                port.calls);
+    }
+
+    @Test
     void advertsOfAHigherPriorityMasterKeepItBackup() {
         router.start();
         for (int i = 0; i < 10; i++) {

@@ -38,10 +38,19 @@ final class PcapWriter {
 
     /** The same, {@code gapMicros} after the previous packet (tcpreplay keeps these gaps). */
     void add(IpEnvelope envelope, byte[] vrrp, long gapMicros) {
-        byte[] packet = envelope.isIpv4() ? ipv4(envelope, vrrp) : ipv6(envelope, vrrp);
+        byte[] packet = envelope.isIpv4() ? ipv4(envelope, vrrp) : ipv6(envelope, Checksums.PROTOCOL_VRRP, vrrp);
         if (ethernet) {
             packet = frame(envelope, vrrp[1] & 0xff, packet);
         }
+        record(packet, gapMicros);
+    }
+
+    /** Another upper-layer message ({@code nextHeader}, e.g. ICMPv6 58) in an IPv6 header, as raw IP. */
+    void addIpv6(IpEnvelope envelope, int nextHeader, byte[] message) {
+        record(ipv6(envelope, nextHeader, message), 1_000_000);
+    }
+
+    private void record(byte[] packet, long gapMicros) {
         micros += gapMicros;
         ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         record.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(packet.length)
@@ -88,9 +97,9 @@ final class PcapWriter {
         return ip.array();
     }
 
-    private static byte[] ipv6(IpEnvelope envelope, byte[] vrrp) {
-        return ByteBuffer.allocate(40 + vrrp.length).putInt(0x6000_0000).putShort((short) vrrp.length)
-                .put((byte) Checksums.PROTOCOL_VRRP).put((byte) envelope.ttl()).put(envelope.source().getAddress())
-                .put(envelope.destination().getAddress()).put(vrrp).array();
+    private static byte[] ipv6(IpEnvelope envelope, int nextHeader, byte[] payload) {
+        return ByteBuffer.allocate(40 + payload.length).putInt(0x6000_0000).putShort((short) payload.length)
+                .put((byte) nextHeader).put((byte) envelope.ttl()).put(envelope.source().getAddress())
+                .put(envelope.destination().getAddress()).put(payload).array();
     }
 }

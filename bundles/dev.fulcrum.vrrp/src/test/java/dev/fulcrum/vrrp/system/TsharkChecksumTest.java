@@ -9,12 +9,10 @@ import dev.fulcrum.vrrp.packet.AuthData;
 import dev.fulcrum.vrrp.packet.IpEnvelope;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,22 +66,9 @@ class TsharkChecksumTest {
 
     private List<String> tshark(PcapWriter pcap, List<String> options) throws IOException, InterruptedException {
         Path file = Files.write(directory.resolve("adverts-" + System.nanoTime() + ".pcap"), pcap.bytes());
-        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
-        command.addAll(options);
-        command.addAll(List.of("-Y", "vrrp", "-T", "fields", "-e", "vrrp.version", "-e", "vrrp.virt_rtr_id", "-e",
+        List<String> arguments = new ArrayList<>(options);
+        arguments.addAll(List.of("-Y", "vrrp", "-T", "fields", "-e", "vrrp.version", "-e", "vrrp.virt_rtr_id", "-e",
                 "vrrp.prio", "-e", "vrrp.checksum.status"));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IOException("tshark is needed for this test (Debian package tshark): " + e.getMessage(), e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("tshark did not finish");
-        }
-        assertEquals(0, process.exitValue(), "tshark exit status; output: " + output);
-        return output.lines().toList();
+        return Tshark.read(file, arguments);
     }
 }
