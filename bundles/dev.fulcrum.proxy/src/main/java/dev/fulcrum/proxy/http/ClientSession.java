@@ -2,9 +2,11 @@ package dev.fulcrum.proxy.http;
 
 import dev.fulcrum.api.model.proxy.ForwardFor;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
+import dev.fulcrum.proxy.log.HttpExchangeLog;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.syslog.logformat.TerminationCause;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -31,6 +33,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private final HttpFrontend frontend;
     private final Channel client;
     private final HttpReader<RequestHead> reader;
+    private final HttpExchangeLog log;
     private int requests;
     private ScheduledFuture<?> timer;
     private boolean finished;
@@ -43,10 +46,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private boolean responseDone;
     private boolean chunkedToClient;
 
-    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
+    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader, HttpExchangeLog log) {
         this.frontend = frontend;
         this.client = client;
         this.reader = reader;
+        this.log = log;
     }
 
     void start() {
@@ -66,7 +70,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     private void requestTimedOut() {
         if (requests == 0 || reader.hasBufferedBytes()) {
-            fail(ErrorPages.REQUEST_TIMEOUT);
+            fail(ErrorPages.REQUEST_TIMEOUT, TerminationCause.CLIENT_TIMEOUT);
         } else {
             finish(); // an idle keep-alive connection just closes
         }
@@ -80,24 +84,32 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         requestSent = false;
         responseDone = false;
         response = null;
+        log.request(head.method(), head.target(), head.minorVersion());
         HttpRequestContext context = new HttpRequestContext((InetSocketAddress) client.remoteAddress(),
                 (InetSocketAddress) client.localAddress(), head);
         Optional<BackendPool> target = frontend.context().router().route(context).flatMap(frontend.context().backends()::backend);
         if (target.isEmpty()) {
-            fail(ErrorPages.SERVICE_UNAVAILABLE);
+            fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
             return;
         }
         pool = target.get();
+        log.backend(pool);
         frontend.context().connector().connect(client.eventLoop(), pool, context, context.destinationPort(), requests > 1,
                 new ServerConnector.Outcome() {
                     @Override
                     public void connected(Channel server, ProxyServer picked) {
+                        log.connected(picked);
                         send(server, picked, context);
                     }
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
-                        fail(ErrorPages.SERVICE_UNAVAILABLE);
+                        fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
+                    }
+
+                    @Override
+                    public void attempting(ProxyServer server, int retry) {
+                        log.attempt(server, retry);
                     }
                 });
     }
@@ -127,7 +139,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void armClientTimeout() {
-        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, this::abort));
+        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, () -> abort(TerminationCause.CLIENT_TIMEOUT)));
     }
 
     /** 4.2 "option http-server-close" on either side closes the server connection after each response. */
@@ -144,7 +156,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private void writeToServer(ByteBuf data, boolean thenReadClient) {
         leg.channel().writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.SERVER_ABORT);
             } else if (thenReadClient && !finished && !requestSent) {
                 armClientTimeout();
                 reader.demand();
@@ -181,15 +193,15 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     @Override
     public void malformed(String reason) {
         if (response == null) {
-            fail(ErrorPages.BAD_REQUEST);
+            fail(ErrorPages.BAD_REQUEST, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
     @Override
     public void closed() {
-        abort();
+        abort(TerminationCause.CLIENT_ABORT);
     }
 
     void responseHead(ResponseHead head) {
@@ -213,6 +225,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
+        log.response(head.status(), headers);
         writeToClient(HeadWriter.response(client.alloc(), head, headers));
     }
 
@@ -228,7 +241,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private void writeToClient(ByteBuf data) {
         client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.CLIENT_ABORT);
             } else if (leg != null && !responseDone) {
                 leg.demand();
             }
@@ -251,6 +264,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             ServerLeg done = leg;
             leg = null;
             done.channel().close();
+            log.ended(TerminationCause.NORMAL);
             finish();
         }
     }
@@ -264,6 +278,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         } else {
             done.channel().close();
         }
+        log.ended(TerminationCause.NORMAL);
         boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
                 && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
         boolean clientReusable = request.keepAlive() && delimitedForClient
@@ -280,9 +295,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
@@ -293,18 +308,18 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         if (response != null && !responseDone && leg.bodyEndsAtClose()) {
             responseEnd();
         } else if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.SERVER_ABORT);
         } else if (!responseDone) {
-            abort();
+            abort(TerminationCause.SERVER_ABORT);
         }
     }
 
     private void armServerTimeout() {
         pool.config().timeouts().server().ifPresent(d -> arm(d, () -> {
             if (response == null) {
-                fail(ErrorPages.GATEWAY_TIMEOUT);
+                fail(ErrorPages.GATEWAY_TIMEOUT, TerminationCause.SERVER_TIMEOUT);
             } else {
-                abort();
+                abort(TerminationCause.SERVER_TIMEOUT);
             }
         }));
     }
@@ -321,14 +336,15 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
     }
 
-    /** Answers with a proxy error page and closes both sides. */
-    private void fail(ErrorPages page) {
+    /** Answers with a proxy error page and closes both sides; {@code cause} is for the log. */
+    private void fail(ErrorPages page, TerminationCause cause) {
         if (finished) {
             return;
         }
         finished = true;
         cancelTimer();
         closeLeg();
+        log.answered(page.status(), page.headers(), page.length(), cause);
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -339,10 +355,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void abort() {
+    private void abort(TerminationCause cause) {
         finished = true;
         cancelTimer();
         closeLeg();
+        log.ended(cause);
         client.close();
     }
 

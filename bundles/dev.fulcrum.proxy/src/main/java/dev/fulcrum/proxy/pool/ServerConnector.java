@@ -33,6 +33,10 @@ public final class ServerConnector {
         void connected(Channel server, ProxyServer picked);
 
         void failed(Failure failure);
+
+        /** A connection attempt to {@code server} begins; {@code retry} is 0 for the first (for the logs' %s and %rc). */
+        default void attempting(ProxyServer server, int retry) {
+        }
     }
 
     private static final long TURN_AROUND_MILLIS = 1000;
@@ -72,6 +76,7 @@ public final class ServerConnector {
 
     private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ProxyServer server,
             int retry, Outcome outcome) {
+        outcome.attempting(server, retry);
         Backend backend = pool.config();
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)

@@ -1,5 +1,7 @@
 package dev.fulcrum.proxy.tcp;
 
+import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.proxy.log.TcpSessionLog;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.EarlyInput;
@@ -33,20 +35,24 @@ public final class TcpFrontend implements ClientPipeline {
     @Override
     public void accept(Channel client) {
         context.config().timeouts().client().ifPresent(t -> client.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+        context.log().accepted(client, Mode.TCP);
+        TcpSessionLog log = TcpSessionLog.start(context.log(), context.gate(), client);
         client.pipeline().addLast(EarlyInput.NAME, new EarlyInput());
-        context.gate().admit(client, () -> connect(client));
+        context.gate().admit(client, () -> connect(client, log));
     }
 
-    private void connect(Channel client) {
+    private void connect(Channel client, TcpSessionLog log) {
         if (!client.isActive()) {
             return;
         }
         ConnectionRequest request = ConnectionRequest.of(client);
         Optional<BackendPool> pool = context.router().route(request).flatMap(context.backends()::backend);
         if (pool.isEmpty()) {
+            log.noServer();
             client.close();
             return;
         }
+        log.backend(pool.get());
         int clientPort = request.destinationPort();
         context.connector().connect(client.eventLoop(), pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
@@ -57,6 +63,7 @@ public final class TcpFrontend implements ClientPipeline {
                 }
                 pool.get().config().timeouts().server()
                         .ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+                log.connected(picked, server);
                 server.pipeline().addLast(new RelayHandler(client));
                 client.pipeline().addLast(new RelayHandler(server));
                 EarlyInput early = (EarlyInput) client.pipeline().get(EarlyInput.NAME);
@@ -66,7 +73,13 @@ public final class TcpFrontend implements ClientPipeline {
             @Override
             public void failed(ServerConnector.Failure failure) {
                 // HAProxy closes the client connection when no server could be reached in tcp mode.
+                log.noServer();
                 client.close();
+            }
+
+            @Override
+            public void attempting(ProxyServer server, int retry) {
+                log.attempt(server, retry);
             }
         });
     }

@@ -1,0 +1,172 @@
+package dev.fulcrum.proxy.log;
+
+import dev.fulcrum.proxy.http.Headers;
+import dev.fulcrum.proxy.net.ConnectionGate;
+import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.tls.TlsTermination;
+import dev.fulcrum.syslog.logformat.Captures;
+import dev.fulcrum.syslog.logformat.LogFacts;
+import dev.fulcrum.syslog.logformat.SessionPhase;
+import dev.fulcrum.syslog.logformat.TerminationCause;
+import dev.fulcrum.syslog.logformat.TerminationState;
+import dev.fulcrum.syslog.logformat.Timers;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The facts of the requests on one http-mode client connection, gathered as the session reports its
+ * steps and logged as one "option httplog" line per request when it ends (configuration.txt 8.2.3).
+ * Timers follow 8.4: TR from the first request byte to the complete head, Tw queue (0: no queue
+ * yet; -1 when no server was ever assigned), Tc the connect, Tr until the response head, Ta from the
+ * request date to the end; -1 for a step never reached. The termination state's phase (8.5) is the
+ * step the request had reached. When the frontend does not log, every call returns at once.
+ */
+public final class HttpExchangeLog extends SessionLog {
+
+    private static final HttpExchangeLog OFF = new HttpExchangeLog(null, null, null, null);
+
+    private boolean firstRequest = true;
+    private String requestLine;
+    private long headMillis = -1;
+    private long responseMillis = -1;
+    private int status = -1;
+    private Headers headers;
+    private long answerBytes = -1;
+
+    private HttpExchangeLog(FrontendLog log, ConnectionGate gate, Channel client, ClientTraffic traffic) {
+        super(log, gate, client, traffic);
+    }
+
+    /**
+     * The log of a newly accepted connection. When the frontend logs requests, this puts a byte
+     * counter in the client's pipeline: call it before the request reader is added.
+     */
+    public static HttpExchangeLog start(FrontendLog log, ConnectionGate gate, Channel client) {
+        return log.httpLog() ? new HttpExchangeLog(log, gate, client, countTraffic(log, client)) : OFF;
+    }
+
+    /** The request head is complete. */
+    public void request(String method, String target, int minorVersion) {
+        if (off()) {
+            return;
+        }
+        headMillis = log.clock().millis();
+        requestLine = method + " " + target + " HTTP/1." + minorVersion;
+    }
+
+    /** The request's server connection is up (new or reused). */
+    public void connected(ProxyServer picked) {
+        if (!off()) {
+            serverUp(picked);
+        }
+    }
+
+    /** The final response head goes to the client with these header fields. */
+    public void response(int statusCode, Headers headers) {
+        if (off()) {
+            return;
+        }
+        responseMillis = log.clock().millis();
+        status = statusCode;
+        this.headers = headers;
+    }
+
+    /**
+     * The proxy answers itself with a {@code pageBytes} long error page (called before it is written)
+     * and the request ends with {@code cause}. A request HAProxy rejects as malformed (400) logs %B 0
+     * (measured with haproxy 2.6.12).
+     */
+    public void answered(int statusCode, Headers page, int pageBytes, TerminationCause cause) {
+        if (off()) {
+            return;
+        }
+        status = statusCode;
+        headers = page;
+        answerBytes = pageBytes;
+        ended(cause, statusCode == 400 ? 0 : -1);
+    }
+
+    /** The request ended: normally ({@link TerminationCause#NORMAL}) or as {@code cause} says. */
+    public void ended(TerminationCause cause) {
+        if (!off()) {
+            ended(cause, -1);
+        }
+    }
+
+    private void ended(TerminationCause cause, long bytes) {
+        long forcedBytes = bytes;
+        boolean inProgress = firstRequest || headMillis >= 0 || traffic.firstByteMillis(-1) >= 0;
+        if (headMillis < 0 && status < 0) {
+            // A request that never arrived whole is logged as HAProxy's 400 ("CR--" with <BADREQ>),
+            // though nothing is sent (measured with haproxy 2.6.12).
+            status = 400;
+            forcedBytes = 0;
+        }
+        if (inProgress) {
+            log.http(facts(cause, forcedBytes));
+        }
+        reset();
+    }
+
+    private LogFacts facts(TerminationCause cause, long forcedBytes) {
+        long now = log.clock().millis();
+        long requestDate = traffic.firstByteMillis(firstRequest ? acceptMillis : now);
+        Timers timers = new Timers(
+                headMillis < 0 ? Timers.NOT_REACHED : elapsed(requestDate, headMillis), queueTimer(), connectTimer(),
+                responseMillis < 0 || !connected() ? Timers.NOT_REACHED : elapsed(connectedMillis(), responseMillis),
+                elapsed(requestDate, now), elapsed(acceptMillis, now));
+        long bytes = forcedBytes >= 0 ? forcedBytes : headers == null ? 0 : loggedBytes();
+        return new LogFacts((InetSocketAddress) client.remoteAddress(), Instant.ofEpochMilli(acceptMillis),
+                Instant.ofEpochMilli(requestDate), log.frontend(), TlsTermination.isTls(client),
+                attempts.backendName(log.frontend()), attempts.serverName(), timers, status, Math.max(0, bytes),
+                traffic.received(), TerminationState.of(cause, phase(cause)),
+                // The gate releases the slot as the client channel closes, before the session hears of it.
+                counters(client.closeFuture().isDone(), false),
+                Captures.NONE, Optional.ofNullable(requestLine));
+    }
+
+    /**
+     * %B as HAProxy counts it: its H1 multiplexer keeps Connection header fields out of the message it
+     * counts (it writes its own on the wire), so those lines are taken out before {@link LogFacts#httpBytesRead}.
+     */
+    private long loggedBytes() {
+        long wire = answerBytes >= 0 ? answerBytes : traffic.sentSinceMark();
+        int count = 0;
+        for (Headers.Field field : headers.fields()) {
+            if (field.name().equalsIgnoreCase("connection")) {
+                wire -= field.name().length() + field.value().length() + 4; // ": " and CRLF
+            } else {
+                count++;
+            }
+        }
+        return LogFacts.httpBytesRead(wire, count);
+    }
+
+    /** 8.5, second character: the step the request was in when it ended. */
+    private SessionPhase phase(TerminationCause cause) {
+        if (cause == TerminationCause.NORMAL) {
+            return SessionPhase.NORMAL;
+        }
+        if (headMillis < 0) {
+            return SessionPhase.REQUEST;
+        }
+        if (!connected()) {
+            return SessionPhase.CONNECT;
+        }
+        return responseMillis < 0 ? SessionPhase.HEADERS : SessionPhase.DATA;
+    }
+
+    private void reset() {
+        firstRequest = false;
+        requestLine = null;
+        headMillis = -1;
+        responseMillis = -1;
+        status = -1;
+        headers = null;
+        answerBytes = -1;
+        resetServerSide();
+        traffic.mark();
+    }
+}
