@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.config.haproxy.model.HaproxyConfigs;
 import dev.fulcrum.proxy.service.ProxyRuntime;
+import dev.fulcrum.proxy.testing.Certificates;
+import dev.fulcrum.proxy.testing.Certificates.KeyForm;
 import dev.fulcrum.proxy.testing.HaproxyProcess;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.Models;
@@ -14,6 +16,7 @@ import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.SyslogCollector;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import dev.fulcrum.syslog.SyslogSinks;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,12 +28,19 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +57,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LogDifferentialTest {
 
-    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_TCP",
-            "FE_TCPNULL");
+    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_TLS",
+            "FE_TCP", "FE_TCPNULL");
 
     private final Resources resources = new Resources();
     private final Map<String, Integer> haproxyPorts = new HashMap<>();
@@ -59,6 +69,7 @@ class LogDifferentialTest {
     private TcpBackend echo;
     private ProxyRuntime runtime;
     private Path statsSocket;
+    private Path certificate;
 
     @BeforeAll
     void startBoth() throws Exception {
@@ -72,9 +83,13 @@ class LogDifferentialTest {
         Map<String, String> haproxyEnv = environment(haproxyPorts, haproxyLogs, web, silent, echo);
         Map<String, String> fulcrumEnv = environment(fulcrumPorts, fulcrumLogs, web, silent, echo);
 
-        statsSocket = Files.createTempDirectory("log-differential").resolve("stats.sock");
-        haproxyEnv.put("STATS", statsSocket.toString());
-        fulcrumEnv.put("STATS", statsSocket.toString());
+        Path dir = Files.createTempDirectory("log-differential");
+        statsSocket = dir.resolve("stats.sock");
+        certificate = Certificates.create(dir, "site.pem", KeyForm.EC_PKCS8, "site.test");
+        for (Map<String, String> env : List.of(haproxyEnv, fulcrumEnv)) {
+            env.put("STATS", statsSocket.toString());
+            env.put("CERT", certificate.toString());
+        }
         runtime = resources.runtime(true);
         runtime.syslogService(Optional.of(SyslogSinks::open));
         ProxyConfig config = HaproxyConfigs.read(cfg, Files.readString(cfg), fulcrumEnv, false);
@@ -103,6 +118,7 @@ class LogDifferentialTest {
         resources.close();
         if (statsSocket != null) {
             Files.deleteIfExists(statsSocket);
+            Files.deleteIfExists(certificate);
             Files.deleteIfExists(statsSocket.getParent());
         }
     }
@@ -187,6 +203,14 @@ class LogDifferentialTest {
     }
 
     @Test
+    void aTlsFrontendIsNamedWithATilde() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_TLS", port -> Client.overTls(port, certificate,
+                "GET /secure HTTP/1.1\r\nHost: site.test\r\n\r\n"));
+        assertEquals("fe_tls~", ours.get("ft"));
+        assertEquals("200", ours.get("ST"));
+    }
+
+    @Test
     void aTcpConnection() throws Exception {
         Map<String, String> ours = bothAgree(LogLine.TCPLOG, "FE_TCP", port -> Client.echo(port, "ping\n"));
         assertEquals("5", ours.get("B"));
@@ -204,7 +228,7 @@ class LogDifferentialTest {
     @FunctionalInterface
     private interface Scenario {
         /** Runs against a frontend port and returns the client's local port. */
-        int run(int port) throws IOException, InterruptedException;
+        int run(int port) throws Exception;
     }
 
     /** Runs {@code scenario} on both proxies; returns Fulcrum's fields after checking they equal HAProxy's. */
@@ -230,7 +254,9 @@ class LogDifferentialTest {
         awaitNoConnection(ports == haproxyPorts);
         String name = frontend.toLowerCase(java.util.Locale.ROOT);
         int clientPort = scenario.run(ports.get(frontend));
-        SyslogCollector.Message line = logs.receive(text -> text.contains(" " + name + " "));
+        // "name~" for a TLS frontend (%ft).
+        SyslogCollector.Message line = logs.receive(text -> text.contains(" " + name + " ")
+                || text.contains(" " + name + "~ "));
         System.out.println((ports == haproxyPorts ? "haproxy: " : "fulcrum: ") + line.text());
         assertTrue(line.text().contains(":" + clientPort + " ["), "the line is this scenario's connection: " + line);
         return line;
@@ -261,6 +287,26 @@ class LogDifferentialTest {
         /** Sends {@code request} on a keep-alive connection, reads the response, then closes; the client's port. */
         static int keepAlive(int port, String request) throws IOException {
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            try (RawClient client = new RawClient(socket)) {
+                client.send(request).read();
+                return socket.getLocalPort();
+            }
+        }
+
+        /** The same over TLS, trusting only the test's certificate; the client's port. */
+        static int overTls(int port, Path certificate, String request) throws Exception {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("site", CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(Certificates.certificateText(certificate).getBytes(StandardCharsets.US_ASCII))));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName("site.test")));
+            socket.setSSLParameters(parameters);
             try (RawClient client = new RawClient(socket)) {
                 client.send(request).read();
                 return socket.getLocalPort();
