@@ -225,7 +225,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
-        log.response(head.status(), headers);
+        log.response(head.status(), head.reason(), headers, head.body() instanceof RequestHead.Chunked);
         writeToClient(HeadWriter.response(client.alloc(), head, headers));
     }
 
@@ -235,6 +235,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         armServerTimeout();
+        log.responseData(piece.readableBytes());
         writeToClient(chunkedToClient ? HeadWriter.chunk(client.alloc(), piece) : piece);
     }
 

@@ -9,7 +9,7 @@ import java.time.InstantSource;
 
 /**
  * Counts a client connection's plain bytes (after TLS) in both directions and notes when the first
- * byte after a {@link #mark} arrived: %B, dontlognull's "no data", and %tr, the date the request
+ * byte after a {@link #mark} arrived: tcplog's %B, dontlognull's "no data", and %tr, the date the request
  * started (configuration.txt 8.2.3: "the exact date when the first byte of the HTTP request was
  * received").
  */
@@ -20,7 +20,6 @@ final class ClientTraffic extends ChannelDuplexHandler {
     private final InstantSource clock;
     private long received;
     private long sent;
-    private long sentAtMark;
     private long firstByteMillis = -1;
 
     ClientTraffic(InstantSource clock) {
@@ -50,9 +49,8 @@ final class ClientTraffic extends ChannelDuplexHandler {
         return msg instanceof ByteBufHolder holder ? holder.content().readableBytes() : 0;
     }
 
-    /** Starts the next request: bytes sent and the first-byte date count from here. */
+    /** Starts the next request: its first-byte date is the next byte's. */
     void mark() {
-        sentAtMark = sent;
         firstByteMillis = -1;
     }
 
@@ -60,9 +58,9 @@ final class ClientTraffic extends ChannelDuplexHandler {
         return received;
     }
 
-    /** Bytes written to the client since the last mark. */
-    long sentSinceMark() {
-        return sent - sentAtMark;
+    /** Bytes written to the client. */
+    long sent() {
+        return sent;
     }
 
     /** When the first byte after the mark arrived, or {@code fallback} when none did yet. */

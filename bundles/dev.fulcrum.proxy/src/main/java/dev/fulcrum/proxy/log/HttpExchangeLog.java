@@ -32,8 +32,8 @@ public final class HttpExchangeLog extends SessionLog {
     private long headMillis = -1;
     private long responseMillis = -1;
     private int status = -1;
-    private Headers headers;
-    private long answerBytes = -1;
+    private long headBytes = -1;
+    private long bodyBytes;
 
     private HttpExchangeLog(FrontendLog log, ConnectionGate gate, Channel client, ClientTraffic traffic) {
         super(log, gate, client, traffic);
@@ -63,14 +63,28 @@ public final class HttpExchangeLog extends SessionLog {
         }
     }
 
-    /** The final response head goes to the client with these header fields. */
-    public void response(int statusCode, Headers headers) {
+    /**
+     * The final response head goes to the client with these header fields; {@code chunkedBody}
+     * when the server sent its body chunked.
+     */
+    public void response(int statusCode, String reason, Headers fields, boolean chunkedBody) {
         if (off()) {
             return;
         }
         responseMillis = log.clock().millis();
         status = statusCode;
-        this.headers = headers;
+        // "HTTP/1.x NNN " + reason + CRLF, and the CRLF ending the head.
+        headBytes = htxBytes(13 + reason.length() + 2 + 2, fields);
+        // A chunked message counts one more byte than its data (haproxy 2.6.12, LogDifferentialTest):
+        // the block that ends its trailers.
+        bodyBytes = chunkedBody ? 1 : 0;
+    }
+
+    /** Response body bytes go to the client (without any chunk framing). */
+    public void responseData(int bytes) {
+        if (!off()) {
+            bodyBytes += bytes;
+        }
     }
 
     /**
@@ -83,8 +97,8 @@ public final class HttpExchangeLog extends SessionLog {
             return;
         }
         status = statusCode;
-        headers = page;
-        answerBytes = pageBytes;
+        headBytes = htxBytes(pageBytes - fieldBytes(page), page);
+        bodyBytes = 0;
         ended(cause, statusCode == 400 ? 0 : -1);
     }
 
@@ -117,7 +131,7 @@ public final class HttpExchangeLog extends SessionLog {
                 headMillis < 0 ? Timers.NOT_REACHED : elapsed(requestDate, headMillis), queueTimer(), connectTimer(),
                 responseMillis < 0 || !connected() ? Timers.NOT_REACHED : elapsed(connectedMillis(), responseMillis),
                 elapsed(requestDate, now), elapsed(acceptMillis, now));
-        long bytes = forcedBytes >= 0 ? forcedBytes : headers == null ? 0 : loggedBytes();
+        long bytes = forcedBytes >= 0 ? forcedBytes : headBytes < 0 ? 0 : headBytes + bodyBytes;
         return new LogFacts((InetSocketAddress) client.remoteAddress(), Instant.ofEpochMilli(acceptMillis),
                 Instant.ofEpochMilli(requestDate), log.frontend(), TlsTermination.isTls(client),
                 attempts.backendName(log.frontend()), attempts.serverName(), timers, status, Math.max(0, bytes),
@@ -128,20 +142,33 @@ public final class HttpExchangeLog extends SessionLog {
     }
 
     /**
-     * %B as HAProxy counts it: its H1 multiplexer keeps Connection header fields out of the message it
-     * counts (it writes its own on the wire), so those lines are taken out before {@link LogFacts#httpBytesRead}.
+     * %B of a message whose wire form is {@code otherBytes} plus its header fields, as HAProxy counts
+     * it ({@link LogFacts#httpBytesRead}): its H1 multiplexer keeps Connection fields out of the
+     * message it counts (it writes its own on the wire), so they are left out.
      */
-    private long loggedBytes() {
-        long wire = answerBytes >= 0 ? answerBytes : traffic.sentSinceMark();
+    private static long htxBytes(long otherBytes, Headers fields) {
+        long wire = otherBytes;
         int count = 0;
-        for (Headers.Field field : headers.fields()) {
-            if (field.name().equalsIgnoreCase("connection")) {
-                wire -= field.name().length() + field.value().length() + 4; // ": " and CRLF
-            } else {
+        for (Headers.Field field : fields.fields()) {
+            if (!field.name().equalsIgnoreCase("connection")) {
+                wire += fieldBytes(field);
                 count++;
             }
         }
         return LogFacts.httpBytesRead(wire, count);
+    }
+
+    private static long fieldBytes(Headers fields) {
+        long bytes = 0;
+        for (Headers.Field field : fields.fields()) {
+            bytes += fieldBytes(field);
+        }
+        return bytes;
+    }
+
+    /** "name: value" and CRLF. */
+    private static int fieldBytes(Headers.Field field) {
+        return field.name().length() + 2 + field.value().length() + 2;
     }
 
     /** 8.5, second character: the step the request was in when it ended. */
@@ -164,8 +191,8 @@ public final class HttpExchangeLog extends SessionLog {
         headMillis = -1;
         responseMillis = -1;
         status = -1;
-        headers = null;
-        answerBytes = -1;
+        headBytes = -1;
+        bodyBytes = 0;
         resetServerSide();
         traffic.mark();
     }

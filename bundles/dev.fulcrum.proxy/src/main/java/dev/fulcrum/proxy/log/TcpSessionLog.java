@@ -88,7 +88,7 @@ public final class TcpSessionLog extends SessionLog {
         Instant accepted = Instant.ofEpochMilli(acceptMillis);
         log.tcp(new LogFacts((InetSocketAddress) client.remoteAddress(), accepted, accepted, log.frontend(),
                 TlsTermination.isTls(client), attempts.backendName(log.frontend()), attempts.serverName(), timers, 0,
-                traffic.sentSinceMark(), traffic.received(), TerminationState.of(cause, phase),
+                traffic.sent(), traffic.received(), TerminationState.of(cause, phase),
                 counters(false, server != null && server.isOpen()),
                 Captures.NONE, Optional.empty()));
     }

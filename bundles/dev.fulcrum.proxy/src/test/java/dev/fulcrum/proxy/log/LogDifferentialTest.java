@@ -57,7 +57,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LogDifferentialTest {
 
-    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_TLS",
+    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_CHUNKED", "FE_TLS",
             "FE_TCP", "FE_TCPNULL");
 
     private final Resources resources = new Resources();
@@ -77,11 +77,20 @@ class LogDifferentialTest {
         // Takes the request and never answers: "timeout server" runs out.
         silent = resources.keep(new TcpBackend((in, out) -> in.transferTo(OutputStream.nullOutputStream())));
         echo = resources.keep(new TcpBackend(TcpBackend.echo()));
+        // Answers each request with a chunked body of two chunks, then closes.
+        TcpBackend chunked = resources.keep(new TcpBackend((in, out) -> {
+            HttpBackend.readHead(in);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }));
         haproxyLogs = resources.keep(new SyslogCollector());
         fulcrumLogs = resources.keep(new SyslogCollector());
         Path cfg = Path.of(LogDifferentialTest.class.getResource("/log/haproxy.cfg").toURI());
         Map<String, String> haproxyEnv = environment(haproxyPorts, haproxyLogs, web, silent, echo);
         Map<String, String> fulcrumEnv = environment(fulcrumPorts, fulcrumLogs, web, silent, echo);
+        haproxyEnv.put("BE_CHUNKED", String.valueOf(chunked.port()));
+        fulcrumEnv.put("BE_CHUNKED", String.valueOf(chunked.port()));
 
         Path dir = Files.createTempDirectory("log-differential");
         statsSocket = dir.resolve("stats.sock");
@@ -131,6 +140,13 @@ class LogDifferentialTest {
         assertEquals("be_http/s1", ours.get("b") + "/" + ours.get("s"));
         assertEquals("----", ours.get("tsc"));
         assertEquals("\"GET /hello?x=1 HTTP/1.1\"", ours.get("r"));
+    }
+
+    @Test
+    void aChunkedResponseCountsItsData() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_CHUNKED", port -> Client.request(port,
+                "GET /chunks HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        assertEquals("200", ours.get("ST"));
     }
 
     @Test

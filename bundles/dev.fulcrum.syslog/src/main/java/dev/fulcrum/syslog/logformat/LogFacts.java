@@ -63,7 +63,8 @@ public record LogFacts(InetSocketAddress client, Instant acceptDate, Instant req
      * wire bytes − 4 per header field + {@link #HTX_START_LINE_EXTRA}. Measured with haproxy 2.6.12:
      * "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nweb 0" (43 bytes, 1 field) logs 54, with or
      * without the "connection: close" HAProxy adds; the 2- to 4-field responses of
-     * HaproxyLogFormatSystemTest agree on every run. Chunked bodies were not measured.
+     * HaproxyLogFormatSystemTest agree on every run. A chunked body counts as its data without the
+     * chunk framing, plus one byte (measured by the proxy's LogDifferentialTest).
      *
      * @param wireBytes   bytes of the response (head and body) without its Connection header lines
      * @param headerCount header fields in the response, not counting Connection fields
