@@ -89,8 +89,8 @@ public final class HttpExchangeLog extends SessionLog {
 
     /**
      * The proxy answers itself with a {@code pageBytes} long error page (called before it is written)
-     * and the request ends with {@code cause}. A request HAProxy rejects as malformed (400) logs %B 0
-     * (measured with haproxy 2.6.12).
+     * and the request ends with {@code cause}. An answer to a request whose head never arrived whole
+     * (400 malformed, 408 timeout) logs %B 0, as haproxy 2.6.12 logs it (LogDifferentialTest).
      */
     public void answered(int statusCode, Headers page, int pageBytes, TerminationCause cause) {
         if (off()) {
@@ -99,7 +99,7 @@ public final class HttpExchangeLog extends SessionLog {
         status = statusCode;
         headBytes = htxBytes(pageBytes - fieldBytes(page), page);
         bodyBytes = 0;
-        ended(cause, statusCode == 400 ? 0 : -1);
+        ended(cause, headMillis < 0 ? 0 : -1);
     }
 
     /** The request ended: normally ({@link TerminationCause#NORMAL}) or as {@code cause} says. */

@@ -57,7 +57,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LogDifferentialTest {
 
-    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_CHUNKED", "FE_TLS",
+    private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_CHUNKED", "FE_DOWN",
+            "FE_BAD", "FE_MUTE", "FE_HURRY", "FE_TLS",
             "FE_TCP", "FE_TCPNULL");
 
     private final Resources resources = new Resources();
@@ -89,8 +90,17 @@ class LogDifferentialTest {
         Path cfg = Path.of(LogDifferentialTest.class.getResource("/log/haproxy.cfg").toURI());
         Map<String, String> haproxyEnv = environment(haproxyPorts, haproxyLogs, web, silent, echo);
         Map<String, String> fulcrumEnv = environment(fulcrumPorts, fulcrumLogs, web, silent, echo);
-        haproxyEnv.put("BE_CHUNKED", String.valueOf(chunked.port()));
-        fulcrumEnv.put("BE_CHUNKED", String.valueOf(chunked.port()));
+        // Answers with something that is not HTTP; and closes without answering.
+        TcpBackend bad = resources.keep(new TcpBackend((in, out) -> {
+            HttpBackend.readHead(in);
+            out.write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }));
+        TcpBackend mute = resources.keep(new TcpBackend((in, out) -> HttpBackend.readHead(in)));
+        Map<String, String> more = Map.of("BE_CHUNKED", String.valueOf(chunked.port()), "BE_BAD",
+                String.valueOf(bad.port()), "BE_MUTE", String.valueOf(mute.port()), "CLOSED",
+                String.valueOf(Models.freePort()));
+        haproxyEnv.putAll(more);
+        fulcrumEnv.putAll(more);
 
         Path dir = Files.createTempDirectory("log-differential");
         statsSocket = dir.resolve("stats.sock");
@@ -147,6 +157,34 @@ class LogDifferentialTest {
         Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_CHUNKED", port -> Client.request(port,
                 "GET /chunks HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
         assertEquals("200", ours.get("ST"));
+    }
+
+    @Test
+    void aRefusedServerIsRetriedThen503() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_DOWN", port -> Client.request(port,
+                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        assertEquals("503 s9 SC-- 2", ours.get("ST") + " " + ours.get("s") + " " + ours.get("tsc") + " " + ours.get("rc"));
+    }
+
+    @Test
+    void anInvalidResponseIs502() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_BAD", port -> Client.request(port,
+                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        assertEquals("502", ours.get("ST"));
+    }
+
+    @Test
+    void aServerClosingWithoutAnswerIs502() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_MUTE", port -> Client.request(port,
+                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        assertEquals("502", ours.get("ST"));
+    }
+
+    @Test
+    void anIncompleteRequestIs408WhenTimeoutHttpRequestRunsOut() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HURRY", port -> Client.request(port,
+                "GET /slowly HTTP/1.1\r\nHost: te", true));
+        assertEquals("408 cR--", ours.get("ST") + " " + ours.get("tsc"));
     }
 
     @Test
