@@ -11,16 +11,12 @@ import dev.fulcrum.proxy.testing.Certificates.KeyForm;
 import dev.fulcrum.proxy.testing.HaproxyProcess;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.Models;
-import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.SyslogCollector;
 import dev.fulcrum.proxy.testing.TcpBackend;
 import dev.fulcrum.syslog.SyslogSinks;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -28,19 +24,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,7 +132,7 @@ class LogDifferentialTest {
 
     @Test
     void aForwardedRequest() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HTTP", port -> Client.keepAlive(port,
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HTTP", port -> ScenarioClient.keepAlive(port,
                 "GET /hello?x=1 HTTP/1.1\r\nHost: test\r\n\r\n"));
         assertEquals("200", ours.get("ST"));
         assertEquals("be_http/s1", ours.get("b") + "/" + ours.get("s"));
@@ -154,43 +142,38 @@ class LogDifferentialTest {
 
     @Test
     void aChunkedResponseCountsItsData() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_CHUNKED", port -> Client.request(port,
-                "GET /chunks HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_CHUNKED", closing("/chunks"));
         assertEquals("200", ours.get("ST"));
     }
 
     @Test
     void aRefusedServerIsRetriedThen503() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_DOWN", port -> Client.request(port,
-                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_DOWN", closing("/"));
         assertEquals("503 s9 SC-- 2", ours.get("ST") + " " + ours.get("s") + " " + ours.get("tsc") + " " + ours.get("rc"));
     }
 
     @Test
     void anInvalidResponseIs502() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_BAD", port -> Client.request(port,
-                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_BAD", closing("/"));
         assertEquals("502", ours.get("ST"));
     }
 
     @Test
     void aServerClosingWithoutAnswerIs502() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_MUTE", port -> Client.request(port,
-                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_MUTE", closing("/"));
         assertEquals("502", ours.get("ST"));
     }
 
     @Test
     void anIncompleteRequestIs408WhenTimeoutHttpRequestRunsOut() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HURRY", port -> Client.request(port,
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HURRY", port -> ScenarioClient.request(port,
                 "GET /slowly HTTP/1.1\r\nHost: te", true));
         assertEquals("408 cR--", ours.get("ST") + " " + ours.get("tsc"));
     }
 
     @Test
     void noUsableServerIs503WithNoServer() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_NOSRV", port -> Client.request(port,
-                "GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_NOSRV", closing("/"));
         assertEquals("503", ours.get("ST"));
         assertEquals("<NOSRV>", ours.get("s"));
         assertEquals("SC--", ours.get("tsc"));
@@ -198,8 +181,7 @@ class LogDifferentialTest {
 
     @Test
     void aSilentServerIs504() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_SLOW", port -> Client.request(port,
-                "GET /slow HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_SLOW", closing("/slow"));
         assertEquals("504", ours.get("ST"));
         assertEquals("sH--", ours.get("tsc"));
     }
@@ -213,7 +195,7 @@ class LogDifferentialTest {
     void aClientResettingWhileTheServerThinks() throws Exception {
         Scenario reset = port -> {
             int before = silent.accepted();
-            return Client.resetWhen(port, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n", () -> silent.accepted() > before);
+            return ScenarioClient.resetWhen(port, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n", () -> silent.accepted() > before);
         };
         Map<String, String> theirs = LogLine.HTTPLOG.fields(runOn(haproxyPorts, haproxyLogs, "FE_SLOW", reset).text());
         Map<String, String> ours = LogLine.HTTPLOG.fields(runOn(fulcrumPorts, fulcrumLogs, "FE_SLOW", reset).text());
@@ -227,7 +209,7 @@ class LogDifferentialTest {
 
     @Test
     void aTcpClientResetIsAClientAbortInTheDataPhase() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.TCPLOG, "FE_TCP", port -> Client.echoThenReset(port, "ping"));
+        Map<String, String> ours = bothAgree(LogLine.TCPLOG, "FE_TCP", port -> ScenarioClient.echoThenReset(port, "ping"));
         assertEquals("CD", ours.get("ts"));
     }
 
@@ -236,29 +218,29 @@ class LogDifferentialTest {
         // Without "option abortonclose" (4.2) a FIN from the client does not end the request.
         Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_SLOW", port -> {
             int before = silent.accepted();
-            return Client.abortWhen(port, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n", () -> silent.accepted() > before);
+            return ScenarioClient.abortWhen(port, "GET /slow HTTP/1.1\r\nHost: test\r\n\r\n", () -> silent.accepted() > before);
         });
         assertEquals("sH--", ours.get("tsc"));
     }
 
     @Test
     void anEmptyConnectionIsLoggedWithoutDontlognull() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HTTP", port -> Client.abortWhen(port, "", () -> true));
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_HTTP", port -> ScenarioClient.abortWhen(port, "", () -> true));
         assertEquals("\"<BADREQ>\"", ours.get("r"));
     }
 
     @Test
     void dontlognullSkipsTheEmptyConnectionOnly() throws Exception {
         for (Map<String, Integer> ports : List.of(haproxyPorts, fulcrumPorts)) {
-            Client.abortWhen(ports.get("FE_NULL"), "", () -> true);
+            ScenarioClient.abortWhen(ports.get("FE_NULL"), "", () -> true);
         }
         // The next fe_null line on each side is the request's: the empty connection left none.
-        bothAgree(LogLine.HTTPLOG, "FE_NULL", port -> Client.keepAlive(port, "GET /after HTTP/1.1\r\nHost: test\r\n\r\n"));
+        bothAgree(LogLine.HTTPLOG, "FE_NULL", port -> ScenarioClient.keepAlive(port, "GET /after HTTP/1.1\r\nHost: test\r\n\r\n"));
     }
 
     @Test
     void aTlsFrontendIsNamedWithATilde() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_TLS", port -> Client.overTls(port, certificate,
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_TLS", port -> ScenarioClient.overTls(port, certificate,
                 "GET /secure HTTP/1.1\r\nHost: site.test\r\n\r\n"));
         assertEquals("fe_tls~", ours.get("ft"));
         assertEquals("200", ours.get("ST"));
@@ -266,7 +248,7 @@ class LogDifferentialTest {
 
     @Test
     void aTcpConnection() throws Exception {
-        Map<String, String> ours = bothAgree(LogLine.TCPLOG, "FE_TCP", port -> Client.echo(port, "ping\n"));
+        Map<String, String> ours = bothAgree(LogLine.TCPLOG, "FE_TCP", port -> ScenarioClient.echo(port, "ping\n"));
         assertEquals("5", ours.get("B"));
         assertEquals("be_tcp/echo1", ours.get("b") + "/" + ours.get("s"));
     }
@@ -274,9 +256,15 @@ class LogDifferentialTest {
     @Test
     void tcpDontlognullSkipsTheSilentConnection() throws Exception {
         for (Map<String, Integer> ports : List.of(haproxyPorts, fulcrumPorts)) {
-            Client.echo(ports.get("FE_TCPNULL"), "");
+            ScenarioClient.echo(ports.get("FE_TCPNULL"), "");
         }
-        bothAgree(LogLine.TCPLOG, "FE_TCPNULL", port -> Client.echo(port, "data"));
+        bothAgree(LogLine.TCPLOG, "FE_TCPNULL", port -> ScenarioClient.echo(port, "data"));
+    }
+
+    /** A GET with "Connection: close", its answer read to the end. */
+    private static Scenario closing(String path) {
+        return port -> ScenarioClient.request(port,
+                "GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", true);
     }
 
     @FunctionalInterface
@@ -331,101 +319,6 @@ class LogDifferentialTest {
             return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException notYet) {
             return "";
-        }
-    }
-
-
-    /** The client side of each scenario, on plain sockets. */
-    private static final class Client {
-
-        /** Sends {@code request} on a keep-alive connection, reads the response, then closes; the client's port. */
-        static int keepAlive(int port, String request) throws IOException {
-            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            try (RawClient client = new RawClient(socket)) {
-                client.send(request).read();
-                return socket.getLocalPort();
-            }
-        }
-
-        /** The same over TLS, trusting only the test's certificate; the client's port. */
-        static int overTls(int port, Path certificate, String request) throws Exception {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("site", CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(Certificates.certificateText(certificate).getBytes(StandardCharsets.US_ASCII))));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
-            SSLParameters parameters = socket.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName("site.test")));
-            socket.setSSLParameters(parameters);
-            try (RawClient client = new RawClient(socket)) {
-                client.send(request).read();
-                return socket.getLocalPort();
-            }
-        }
-
-        /** Sends {@code request} and reads the answer to the end; the client's port. */
-        static int request(int port, String request, boolean readAll) throws IOException {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-                if (readAll) {
-                    socket.getInputStream().readAllBytes();
-                }
-                return socket.getLocalPort();
-            }
-        }
-
-        /** Sends {@code request}, then closes (FIN) without reading once {@code ready}. */
-        static int abortWhen(int port, String request, BooleanSupplier ready) throws IOException {
-            return leave(port, request, ready, false);
-        }
-
-        /** The same, but the close is a reset (SO_LINGER 0): the client really gives up. */
-        static int resetWhen(int port, String request, BooleanSupplier ready) throws IOException {
-            return leave(port, request, ready, true);
-        }
-
-        private static int leave(int port, String request, BooleanSupplier ready, boolean reset) throws IOException {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                if (reset) {
-                    socket.setSoLinger(true, 0);
-                }
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!ready.getAsBoolean()) {
-                    assertTrue(System.nanoTime() < deadline, "the proxy never reached the server");
-                    Thread.onSpinWait();
-                }
-                return socket.getLocalPort();
-            }
-        }
-
-        /** Writes {@code text}, reads its echo, then resets the connection. */
-        static int echoThenReset(int port, String text) throws IOException {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.setSoTimeout(10_000);
-                socket.setSoLinger(true, 0);
-                socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-                byte[] back = socket.getInputStream().readNBytes(text.length());
-                assertEquals(text, new String(back, StandardCharsets.US_ASCII));
-                return socket.getLocalPort();
-            }
-        }
-
-        /** Writes {@code text}, half-closes and reads the echo to its end. */
-        static int echo(int port, String text) throws IOException {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-                socket.shutdownOutput();
-                byte[] back = socket.getInputStream().readAllBytes();
-                assertEquals(text, new String(back, StandardCharsets.US_ASCII));
-                return socket.getLocalPort();
-            }
         }
     }
 }
