@@ -2,9 +2,12 @@ package dev.fulcrum.proxy.http;
 
 import dev.fulcrum.api.model.proxy.ForwardFor;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
+import dev.fulcrum.proxy.log.HttpExchangeLog;
 import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
+import dev.fulcrum.syslog.logformat.TerminationCause;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -31,6 +34,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private final HttpFrontend frontend;
     private final Channel client;
     private final HttpReader<RequestHead> reader;
+    private final HttpExchangeLog log;
     private int requests;
     private ScheduledFuture<?> timer;
     private boolean finished;
@@ -43,10 +47,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private boolean responseDone;
     private boolean chunkedToClient;
 
-    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
+    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader, HttpExchangeLog log) {
         this.frontend = frontend;
         this.client = client;
         this.reader = reader;
+        this.log = log;
     }
 
     void start() {
@@ -66,7 +71,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     private void requestTimedOut() {
         if (requests == 0 || reader.hasBufferedBytes()) {
-            fail(ErrorPages.REQUEST_TIMEOUT);
+            fail(ErrorPages.REQUEST_TIMEOUT, TerminationCause.CLIENT_TIMEOUT);
         } else {
             finish(); // an idle keep-alive connection just closes
         }
@@ -80,24 +85,32 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         requestSent = false;
         responseDone = false;
         response = null;
+        log.request(head.method(), head.target(), head.minorVersion());
         HttpRequestContext context = new HttpRequestContext((InetSocketAddress) client.remoteAddress(),
                 (InetSocketAddress) client.localAddress(), head);
         Optional<BackendPool> target = frontend.context().router().route(context).flatMap(frontend.context().backends()::backend);
         if (target.isEmpty()) {
-            fail(ErrorPages.SERVICE_UNAVAILABLE);
+            fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
             return;
         }
         pool = target.get();
+        log.backend(pool);
         frontend.context().connector().connect(client, pool, context, context.destinationPort(), requests > 1,
                 new ServerConnector.Outcome() {
                     @Override
                     public void connected(Channel server, ServerSlot slot) {
+                        log.connected(slot.server());
                         send(server, slot, context);
                     }
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
-                        fail(ErrorPages.SERVICE_UNAVAILABLE);
+                        fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
+                    }
+
+                    @Override
+                    public void attempting(ProxyServer server, int retry) {
+                        log.attempt(server, retry);
                     }
                 });
     }
@@ -128,7 +141,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void armClientTimeout() {
-        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, this::abort));
+        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, () -> abort(TerminationCause.CLIENT_TIMEOUT)));
     }
 
     /** 4.2 "option http-server-close" on either side closes the server connection after each response. */
@@ -145,7 +158,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private void writeToServer(ByteBuf data, boolean thenReadClient) {
         leg.channel().writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.SERVER_ABORT);
             } else if (thenReadClient && !finished && !requestSent) {
                 armClientTimeout();
                 reader.demand();
@@ -182,15 +195,15 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     @Override
     public void malformed(String reason) {
         if (response == null) {
-            fail(ErrorPages.BAD_REQUEST);
+            fail(ErrorPages.BAD_REQUEST, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
     @Override
     public void closed() {
-        abort();
+        abort(TerminationCause.CLIENT_ABORT);
     }
 
     void responseHead(ResponseHead head) {
@@ -214,6 +227,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
+        log.response(head.status(), head.reason(), headers, head.body() instanceof RequestHead.Chunked);
         writeToClient(HeadWriter.response(client.alloc(), head, headers));
     }
 
@@ -223,13 +237,14 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         armServerTimeout();
+        log.responseData(piece.readableBytes());
         writeToClient(chunkedToClient ? HeadWriter.chunk(client.alloc(), piece) : piece);
     }
 
     private void writeToClient(ByteBuf data) {
         client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.CLIENT_ABORT);
             } else if (leg != null && !responseDone) {
                 leg.demand();
             }
@@ -253,6 +268,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             ServerLeg done = leg;
             leg = null;
             done.channel().close();
+            log.ended(TerminationCause.NORMAL);
             finish();
         }
     }
@@ -266,6 +282,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         } else {
             done.channel().close();
         }
+        log.ended(TerminationCause.NORMAL);
         boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
                 && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
         boolean clientReusable = request.keepAlive() && delimitedForClient
@@ -282,9 +299,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
@@ -299,20 +316,22 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             // connection as the request went out) closed before answering a request that was not
             // the first of its client connection. The client connection closes without an answer,
             // so that the client retries it (what "http-reuse safe" relies on, configuration.txt 4.2).
-            abort();
+            // HAProxy does not log that request either (abort_keep_alive sets its log level to 0).
+            log.discard();
+            abort(TerminationCause.SERVER_ABORT);
         } else if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.SERVER_ABORT);
         } else if (!responseDone) {
-            abort();
+            abort(TerminationCause.SERVER_ABORT);
         }
     }
 
     private void armServerTimeout() {
         pool.config().timeouts().server().ifPresent(d -> arm(d, () -> {
             if (response == null) {
-                fail(ErrorPages.GATEWAY_TIMEOUT);
+                fail(ErrorPages.GATEWAY_TIMEOUT, TerminationCause.SERVER_TIMEOUT);
             } else {
-                abort();
+                abort(TerminationCause.SERVER_TIMEOUT);
             }
         }));
     }
@@ -329,14 +348,15 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
     }
 
-    /** Answers with a proxy error page and closes both sides. */
-    private void fail(ErrorPages page) {
+    /** Answers with a proxy error page and closes both sides; {@code cause} is for the log. */
+    private void fail(ErrorPages page, TerminationCause cause) {
         if (finished) {
             return;
         }
         finished = true;
         cancelTimer();
         closeLeg();
+        log.answered(page.status(), page.headers(), page.length(), cause);
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -347,10 +367,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void abort() {
+    private void abort(TerminationCause cause) {
         finished = true;
         cancelTimer();
         closeLeg();
+        log.ended(cause);
         client.close();
     }
 

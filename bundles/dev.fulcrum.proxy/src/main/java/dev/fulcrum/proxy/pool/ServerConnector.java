@@ -42,6 +42,10 @@ public final class ServerConnector {
         void connected(Channel server, ServerSlot slot);
 
         void failed(Failure failure);
+
+        /** A connection attempt to {@code server} begins; {@code retry} is 0 for the first (for the logs' %s and %rc). */
+        default void attempting(ProxyServer server, int retry) {
+        }
     }
 
     private static final long TURN_AROUND_MILLIS = 1000;
@@ -100,6 +104,7 @@ public final class ServerConnector {
             int retry, Outcome outcome) {
         Backend backend = pool.config();
         ProxyServer server = slot.server();
+        outcome.attempting(server, retry);
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)
                 .option(ChannelOption.AUTO_READ, false)

@@ -2,6 +2,7 @@ package dev.fulcrum.proxy.service;
 
 import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.proxy.log.FrontendLog;
 import dev.fulcrum.proxy.http.HttpFrontend;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
@@ -23,8 +24,8 @@ final class FrontendFactory {
     }
 
     /** @throws IllegalArgumentException when the frontend cannot run as configured */
-    ClientPipeline build(Frontend frontend, ConnectionGate gate) {
-        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate);
+    ClientPipeline build(Frontend frontend, ConnectionGate gate, FrontendLog log) {
+        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate, log);
         return frontend.mode() == Mode.TCP ? new TcpFrontend(context) : new HttpFrontend(context);
     }
 }
