@@ -5,6 +5,7 @@ import dev.fulcrum.api.model.proxy.HttpConnectionMode;
 import dev.fulcrum.proxy.log.HttpExchangeLog;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.syslog.logformat.TerminationCause;
@@ -105,12 +106,19 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
-                        fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
+                        // 8.5: "sQ" when "timeout queue" ran out, "SC" when no server could be reached.
+                        fail(ErrorPages.SERVICE_UNAVAILABLE, failure == ServerConnector.Failure.QUEUE_TIMEOUT
+                                ? TerminationCause.SERVER_TIMEOUT : TerminationCause.SERVER_ABORT);
                     }
 
                     @Override
                     public void attempting(ProxyServer server, int retry) {
                         log.attempt(server, retry);
+                    }
+
+                    @Override
+                    public void queued(QueueTicket ticket) {
+                        log.queued(ticket);
                     }
                 });
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * The facts of the requests on one http-mode client connection, gathered as the session reports its
  * steps and logged as one "option httplog" line per request when it ends (configuration.txt 8.2.3).
- * Timers follow 8.4: TR from the first request byte to the complete head, Tw queue (0: no queue
- * yet; -1 when no server was ever assigned), Tc the connect, Tr until the response head, Ta from the
+ * Timers follow 8.4: TR from the first request byte to the complete head, Tw the wait in the
+ * backend's queue ({@link SessionLog}), Tc the connect, Tr until the response head, Ta from the
  * request date to the end; -1 for a step never reached. The termination state's phase (8.5) is the
  * step the request had reached. When the frontend does not log, every call returns at once.
  */
@@ -135,7 +135,7 @@ public final class HttpExchangeLog extends SessionLog {
         long now = log.clock().millis();
         long requestDate = traffic.firstByteMillis(firstRequest ? acceptMillis : now);
         Timers timers = new Timers(
-                headMillis < 0 ? Timers.NOT_REACHED : elapsed(requestDate, headMillis), queueTimer(), connectTimer(),
+                headMillis < 0 ? Timers.NOT_REACHED : elapsed(requestDate, headMillis), queueTimer(now), connectTimer(),
                 responseMillis < 0 || !connected() ? Timers.NOT_REACHED : elapsed(connectedMillis(), responseMillis),
                 elapsed(requestDate, now), elapsed(acceptMillis, now));
         long bytes = forcedBytes >= 0 ? forcedBytes : headBytes < 0 ? 0 : headBytes + bodyBytes;
@@ -187,7 +187,7 @@ public final class HttpExchangeLog extends SessionLog {
             return SessionPhase.REQUEST;
         }
         if (!connected()) {
-            return SessionPhase.CONNECT;
+            return endsInQueue() ? SessionPhase.QUEUE : SessionPhase.CONNECT;
         }
         return responseMillis < 0 ? SessionPhase.HEADERS : SessionPhase.DATA;
     }

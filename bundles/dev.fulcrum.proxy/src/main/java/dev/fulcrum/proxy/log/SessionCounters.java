@@ -11,7 +11,8 @@ import dev.fulcrum.syslog.logformat.Connections;
  * actconn and feconn: when the maxconn gate already let its slot go, it is added back. beconn and
  * srv_conn count server connections serving a request: parked idle connections are left out, and so
  * is the logged session's own (haproxy 2.6.12 logs 0/0 for a lone request or connection).
- * There is no queue yet, so both queue positions are 0.
+ * Requests wait only in the backend's queue (no server is assigned before a place frees, as with
+ * HAProxy's load-balancing algorithms), so srv_queue is 0.
  */
 final class SessionCounters {
 
@@ -24,9 +25,10 @@ final class SessionCounters {
      * @param pool    the backend the request or connection went to, null when none was chosen
      * @param server  the server it went to, null when none
      * @param retries connection attempts beyond the first (4.2 "retries")
+     * @param backendQueue the request's {@code %bq}, 0 when it did not wait
      */
     static Connections read(FrontendLog log, ConnectionGate gate, boolean released, boolean serverHeld,
-            BackendPool pool, ProxyServer server, int retries, boolean redispatched) {
+            BackendPool pool, ProxyServer server, int retries, boolean redispatched, int backendQueue) {
         int self = released ? 1 : 0;
         int held = serverHeld ? 1 : 0;
         int backend = 0;
@@ -36,7 +38,7 @@ final class SessionCounters {
             }
         }
         return new Connections(log.activeConnections() + self, gate.inUse() + self, Math.max(0, backend - held),
-                server == null ? 0 : Math.max(0, serving(pool, server) - held), retries, redispatched, 0, 0);
+                server == null ? 0 : Math.max(0, serving(pool, server) - held), retries, redispatched, 0, backendQueue);
     }
 
     private static int serving(BackendPool pool, ProxyServer server) {

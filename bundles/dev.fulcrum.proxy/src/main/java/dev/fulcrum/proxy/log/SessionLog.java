@@ -3,16 +3,19 @@ package dev.fulcrum.proxy.log;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.syslog.logformat.Connections;
 import dev.fulcrum.syslog.logformat.Timers;
 import io.netty.channel.Channel;
 
 /**
  * What the tcplog and httplog facts of one client connection share: when it was accepted, its
- * bytes, the backend and server it went to, and the connect step (configuration.txt 8.4: Tw is 0
- * once a server was assigned, as there is no queue yet, and -1 when none was; Tc runs from the
- * start of connecting to the established connection). A log that is off (its frontend does not log
- * in this format) has no traffic counter and ignores every call.
+ * bytes, the backend and server it went to, its wait in the backend's queue and the connect step
+ * (configuration.txt 8.4: Tw is the time spent in the queue, until a place was handed out, the
+ * "timeout queue" ran out or the client left; 0 for a request that found a place at once and -1
+ * when no server was assigned without queueing; Tc runs from leaving the queue, or from the routing
+ * when there was no wait, to the established connection). A log that is off (its frontend does not
+ * log in this format) has no traffic counter and ignores every call.
  */
 abstract class SessionLog {
 
@@ -22,8 +25,12 @@ abstract class SessionLog {
     final ClientTraffic traffic;
     final ServerAttempts attempts = new ServerAttempts();
     final long acceptMillis;
+    private long routedMillis = -1;
     private long connectStartMillis = -1;
     private long connectedMillis = -1;
+    /** The request's place in the backend's queue, null when it did not wait. */
+    private QueueTicket queueTicket;
+    private long queueLeftMillis = -1;
 
     SessionLog(FrontendLog log, ConnectionGate gate, Channel client, ClientTraffic traffic) {
         this.log = log;
@@ -48,21 +55,44 @@ abstract class SessionLog {
     public final void backend(BackendPool pool) {
         if (!off()) {
             attempts.backend(pool);
-            connectStartMillis = log.clock().millis();
+            routedMillis = log.clock().millis();
+            connectStartMillis = routedMillis;
+        }
+    }
+
+    /** Every usable server was full: the request waits in the backend's queue. */
+    public final void queued(QueueTicket ticket) {
+        if (!off()) {
+            queueTicket = ticket;
         }
     }
 
     /** A connection attempt to {@code server} begins; {@code retry} 0 is the first. */
     public final void attempt(ProxyServer server, int retry) {
         if (!off()) {
+            leaveQueue();
             attempts.attempt(server, retry);
         }
     }
 
     /** The server connection is up (new or reused). */
     final void serverUp(ProxyServer picked) {
+        leaveQueue();
         attempts.attempt(picked, attempts.server() == picked ? attempts.retries() : 0);
         connectedMillis = log.clock().millis();
+    }
+
+    /** A queued request got its place: the queue wait ends and connecting starts. */
+    private void leaveQueue() {
+        if (queueTicket != null && queueLeftMillis < 0) {
+            queueLeftMillis = log.clock().millis();
+            connectStartMillis = queueLeftMillis;
+        }
+    }
+
+    /** The request ends while it waits in the queue: 8.5's phase "Q" (a queue timeout or a client leaving). */
+    final boolean endsInQueue() {
+        return queueTicket != null && queueLeftMillis < 0;
     }
 
     final boolean connected() {
@@ -73,7 +103,11 @@ abstract class SessionLog {
         return connectedMillis;
     }
 
-    final int queueTimer() {
+    /** Tw as of {@code now}: a request still queued (expired, or its client left) waited until now. */
+    final int queueTimer(long now) {
+        if (queueTicket != null) {
+            return elapsed(routedMillis, queueLeftMillis >= 0 ? queueLeftMillis : now);
+        }
         return attempts.server() != null ? 0 : Timers.NOT_REACHED;
     }
 
@@ -84,8 +118,11 @@ abstract class SessionLog {
     /** Forgets the server side, for the next request on the connection. */
     final void resetServerSide() {
         attempts.clear();
+        routedMillis = -1;
         connectStartMillis = -1;
         connectedMillis = -1;
+        queueTicket = null;
+        queueLeftMillis = -1;
     }
 
     /**
@@ -94,7 +131,7 @@ abstract class SessionLog {
      */
     final Connections counters(boolean released, boolean serverHeld) {
         return SessionCounters.read(log, gate, released, serverHeld, attempts.pool(), attempts.server(),
-                attempts.retries(), attempts.redispatched());
+                attempts.retries(), attempts.redispatched(), queueTicket == null ? 0 : queueTicket.position());
     }
 
     static int elapsed(long from, long to) {

@@ -20,11 +20,12 @@ import java.util.Optional;
 
 /**
  * The facts of one tcp-mode connection, logged as one "option tcplog" line when the client side
- * closes (configuration.txt 8.2.2). Timers (8.4): Tw 0 once a server was assigned (no queue yet),
- * Tc the connect, Tt accept to close; -1 for a step never reached. The termination state (8.5) is
- * the first abnormal event seen: a reset or error on the client (C) or server (S) side, an
- * inactivity timeout (c, s: {@code timeout client}, {@code timeout server}), or no server (SC);
- * otherwise "--". When the frontend does not log, every call returns at once.
+ * closes (configuration.txt 8.2.2). Timers (8.4): Tw the wait in the backend's queue
+ * ({@link SessionLog}), Tc the connect, Tt accept to close; -1 for a step never reached. The
+ * termination state (8.5) is the first abnormal event seen: a reset or error on the client (C) or
+ * server (S) side, an inactivity timeout (c, s: {@code timeout client}, {@code timeout server}), no
+ * server (SC) or "timeout queue" (sQ); otherwise "--". Its phase is Q while the connection waited
+ * in the queue, C before the server connection was up, D after. When the frontend does not log, every call returns at once.
  */
 public final class TcpSessionLog extends SessionLog {
 
@@ -73,6 +74,11 @@ public final class TcpSessionLog extends SessionLog {
         first(TerminationCause.SERVER_ABORT);
     }
 
+    /** "timeout queue" ran out: the client is closed next, the line says "sQ". */
+    public void queueExpired() {
+        first(TerminationCause.SERVER_TIMEOUT);
+    }
+
     private void first(TerminationCause event) {
         if (!off() && cause == TerminationCause.NORMAL) {
             cause = event;
@@ -81,10 +87,10 @@ public final class TcpSessionLog extends SessionLog {
 
     private void log() {
         long now = log.clock().millis();
-        Timers timers = new Timers(Timers.NOT_REACHED, queueTimer(), connectTimer(), Timers.NOT_REACHED,
+        Timers timers = new Timers(Timers.NOT_REACHED, queueTimer(now), connectTimer(), Timers.NOT_REACHED,
                 Timers.NOT_REACHED, elapsed(acceptMillis, now));
         SessionPhase phase = cause == TerminationCause.NORMAL ? SessionPhase.NORMAL
-                : connected() ? SessionPhase.DATA : SessionPhase.CONNECT;
+                : connected() ? SessionPhase.DATA : endsInQueue() ? SessionPhase.QUEUE : SessionPhase.CONNECT;
         Instant accepted = Instant.ofEpochMilli(acceptMillis);
         log.tcp(new LogFacts((InetSocketAddress) client.remoteAddress(), accepted, accepted, log.frontend(),
                 TlsTermination.isTls(client), attempts.backendName(log.frontend()), attempts.serverName(), timers, 0,

@@ -46,6 +46,10 @@ public final class ServerConnector {
         /** A connection attempt to {@code server} begins; {@code retry} is 0 for the first (for the logs' %s and %rc). */
         default void attempting(ProxyServer server, int retry) {
         }
+
+        /** Every usable server is full: the request waits in the backend's queue (for the logs' %Tw and %bq). */
+        default void queued(QueueTicket ticket) {
+        }
     }
 
     private static final long TURN_AROUND_MILLIS = 1000;
@@ -96,6 +100,11 @@ public final class ServerConnector {
             @Override
             public void expired() {
                 outcome.failed(Failure.QUEUE_TIMEOUT);
+            }
+
+            @Override
+            public void queued(QueueTicket ticket) {
+                outcome.queued(ticket);
             }
         });
     }

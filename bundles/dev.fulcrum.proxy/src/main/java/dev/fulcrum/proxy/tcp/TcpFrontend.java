@@ -11,6 +11,7 @@ import dev.fulcrum.proxy.net.TunnelTimeout;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
 import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.route.FrontendContext;
@@ -85,13 +86,22 @@ public final class TcpFrontend implements ClientPipeline {
             @Override
             public void failed(ServerConnector.Failure failure) {
                 // HAProxy closes the client connection when no server could be reached in tcp mode.
-                log.noServer();
+                if (failure == ServerConnector.Failure.QUEUE_TIMEOUT) {
+                    log.queueExpired();
+                } else {
+                    log.noServer();
+                }
                 client.close();
             }
 
             @Override
             public void attempting(ProxyServer server, int retry) {
                 log.attempt(server, retry);
+            }
+
+            @Override
+            public void queued(QueueTicket ticket) {
+                log.queued(ticket);
             }
         });
     }

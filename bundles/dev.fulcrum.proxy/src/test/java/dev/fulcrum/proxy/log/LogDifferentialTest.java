@@ -9,8 +9,10 @@ import dev.fulcrum.proxy.service.ProxyRuntime;
 import dev.fulcrum.proxy.testing.Certificates;
 import dev.fulcrum.proxy.testing.Certificates.KeyForm;
 import dev.fulcrum.proxy.testing.HaproxyProcess;
+import dev.fulcrum.proxy.testing.HoldingBackend;
 import dev.fulcrum.proxy.testing.HttpBackend;
 import dev.fulcrum.proxy.testing.Models;
+import dev.fulcrum.proxy.testing.RawClient;
 import dev.fulcrum.proxy.testing.Resources;
 import dev.fulcrum.proxy.testing.SyslogCollector;
 import dev.fulcrum.proxy.testing.TcpBackend;
@@ -46,7 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 class LogDifferentialTest {
 
     private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_CHUNKED", "FE_DOWN",
-            "FE_BAD", "FE_MUTE", "FE_HURRY", "FE_TLS",
+            "FE_BAD", "FE_MUTE", "FE_HURRY", "FE_TLS", "FE_QUEUE", "FE_QUEUE_SHORT",
             "FE_TCP", "FE_TCPNULL");
 
     private final Resources resources = new Resources();
@@ -56,6 +58,8 @@ class LogDifferentialTest {
     private SyslogCollector fulcrumLogs;
     private TcpBackend silent;
     private TcpBackend echo;
+    /** The maxconn 1 server of be_queue and be_queue_short: answers when a scenario lets it. */
+    private HoldingBackend holding;
     private ProxyRuntime runtime;
     private Path statsSocket;
     private Path certificate;
@@ -84,9 +88,10 @@ class LogDifferentialTest {
             out.write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         }));
         TcpBackend mute = resources.keep(new TcpBackend((in, out) -> HttpBackend.readHead(in)));
+        holding = resources.keep(new HoldingBackend());
         Map<String, String> more = Map.of("BE_CHUNKED", String.valueOf(chunked.port()), "BE_BAD",
                 String.valueOf(bad.port()), "BE_MUTE", String.valueOf(mute.port()), "CLOSED",
-                String.valueOf(Models.freePort()));
+                String.valueOf(Models.freePort()), "BE_QUEUE", String.valueOf(holding.port()));
         haproxyEnv.putAll(more);
         fulcrumEnv.putAll(more);
 
@@ -261,6 +266,90 @@ class LogDifferentialTest {
         bothAgree(LogLine.TCPLOG, "FE_TCPNULL", port -> ScenarioClient.echo(port, "data"));
     }
 
+    @Test
+    void aRequestWaitingForTheServersOnlyPlaceLogsItsQueueWait() throws Exception {
+        Map<String, String> ours = bothAgreeBehind("FE_QUEUE", "be_queue", (onHaproxy, first, second) -> {
+            holding.answer(); // the first request's answer frees the place
+            assertEquals(200, first.read().status());
+            // Its connection gone before the queued request is answered, so that the counters agree.
+            awaitConnections(onHaproxy, 1);
+            holding.answer();
+            assertEquals(200, second.read().status());
+        });
+        assertEquals("200 held ---- 1", ours.get("ST") + " " + ours.get("s") + " " + ours.get("tsc") + " " + ours.get("bq"));
+    }
+
+    @Test
+    void aRequestStillQueuedWhenTimeoutQueueRunsOutIs503() throws Exception {
+        Map<String, String> ours = bothAgreeBehind("FE_QUEUE_SHORT", "be_queue_short", (onHaproxy, first, second) -> {
+            assertEquals(503, second.read().status());
+            holding.answer();
+            assertEquals(200, first.read().status());
+        });
+        assertEquals("503 <NOSRV> sQ-- 1", ours.get("ST") + " " + ours.get("s") + " " + ours.get("tsc") + " " + ours.get("bq"));
+    }
+
+    @FunctionalInterface
+    private interface QueuedPair {
+        /** Ends a scenario where {@code second} waits in the queue behind {@code first}. */
+        void finish(boolean onHaproxy, RawClient first, RawClient second) throws Exception;
+    }
+
+    /** Runs a {@link QueuedPair} on both proxies; the second request's fields after checking they agree. */
+    private Map<String, String> bothAgreeBehind(String frontend, String backend, QueuedPair pair) throws Exception {
+        String theirs = behindOn(haproxyPorts, haproxyLogs, frontend, backend, pair);
+        String ours = behindOn(fulcrumPorts, fulcrumLogs, frontend, backend, pair);
+        assertEquals(LogLine.HTTPLOG.comparable(theirs), LogLine.HTTPLOG.comparable(ours),
+                "haproxy: " + theirs + "\nfulcrum: " + ours);
+        return LogLine.HTTPLOG.fields(ours);
+    }
+
+    /**
+     * On one proxy: a first request takes the holding server's only place, a second one waits in the
+     * backend's queue (checked on HAProxy's "show stat" qcur or Fulcrum's queue), then {@code pair}
+     * ends both. Returns the second request's line.
+     */
+    private String behindOn(Map<String, Integer> ports, SyslogCollector logs, String frontend, String backend,
+            QueuedPair pair) throws Exception {
+        boolean onHaproxy = ports == haproxyPorts;
+        awaitConnections(onHaproxy, 0);
+        int held = holding.requestLines().size();
+        try (RawClient first = new RawClient(ports.get(frontend)); RawClient second = new RawClient(ports.get(frontend))) {
+            first.send("GET /first HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+            awaitTrue(() -> holding.requestLines().size() > held, "the first request reached the server");
+            second.send("GET /second HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+            awaitTrue(() -> queued(onHaproxy, backend) == 1, "the second request is queued");
+            pair.finish(onHaproxy, first, second);
+        }
+        String name = frontend.toLowerCase(java.util.Locale.ROOT);
+        List<String> lines = List.of(logs.receive(t -> t.contains(" " + name + " ")).text(),
+                logs.receive(t -> t.contains(" " + name + " ")).text());
+        lines.forEach(line -> System.out.println((onHaproxy ? "haproxy: " : "fulcrum: ") + line));
+        return lines.stream().filter(line -> line.contains("\"GET /second ")).findFirst().orElseThrow();
+    }
+
+    private int queued(boolean onHaproxy, String backend) {
+        if (!onHaproxy) {
+            return runtime.backend(backend).orElseThrow().queue().queued();
+        }
+        // "show stat" CSV: pxname,svname,qcur,...
+        for (String row : haproxyCommand("show stat").split("\n")) {
+            String[] columns = row.split(",");
+            if (columns.length > 2 && columns[0].equals(backend) && columns[1].equals("BACKEND")) {
+                return Integer.parseInt(columns[2]);
+            }
+        }
+        return -1;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.onSpinWait();
+        }
+    }
+
     /** A GET with "Connection: close", its answer read to the end. */
     private static Scenario closing(String path) {
         return port -> ScenarioClient.request(port,
@@ -293,7 +382,7 @@ class LogDifferentialTest {
      */
     private SyslogCollector.Message runOn(Map<String, Integer> ports, SyslogCollector logs, String frontend,
             Scenario scenario) throws Exception {
-        awaitNoConnection(ports == haproxyPorts);
+        awaitConnections(ports == haproxyPorts, 0);
         String name = frontend.toLowerCase(java.util.Locale.ROOT);
         int clientPort = scenario.run(ports.get(frontend));
         // "name~" for a TLS frontend (%ft).
@@ -304,18 +393,15 @@ class LogDifferentialTest {
         return line;
     }
 
-    /** Waits until HAProxy's "show info" (stats socket) or Fulcrum's gates count no client connection. */
-    private void awaitNoConnection(boolean onHaproxy) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (onHaproxy ? !haproxyInfo().contains("\nCurrConns: 0\n") : runtime.activeConnections() > 0) {
-            assertTrue(System.nanoTime() < deadline, "connections of an earlier scenario stay open");
-            Thread.onSpinWait();
-        }
+    /** Waits until HAProxy's "show info" (stats socket) or Fulcrum's gates count {@code count} client connections. */
+    private void awaitConnections(boolean onHaproxy, int count) {
+        awaitTrue(() -> onHaproxy ? haproxyCommand("show info").contains("\nCurrConns: " + count + "\n")
+                : runtime.activeConnections() == count, "connections of an earlier step stay open");
     }
 
-    private String haproxyInfo() {
+    private String haproxyCommand(String command) {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(statsSocket))) {
-            channel.write(ByteBuffer.wrap("show info\n".getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
             return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException notYet) {
             return "";
