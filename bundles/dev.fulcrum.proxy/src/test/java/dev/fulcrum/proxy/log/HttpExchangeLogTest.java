@@ -20,6 +20,7 @@ import dev.fulcrum.proxy.route.Router;
 import dev.fulcrum.proxy.testing.Models;
 import dev.fulcrum.proxy.testing.RoundRobinRegistry;
 import dev.fulcrum.syslog.Severity;
+import dev.fulcrum.syslog.logformat.TerminationCause;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The facts an http-mode session hands to its log, on an EmbeddedChannel with a frozen clock: the
  * answers the proxy makes without reaching a server (400, 408, 503 with no usable server), an empty
- * connection with and without {@code option dontlognull}, and the default-format connect line.
+ * connection with and without {@code option dontlognull}, the default-format connect line, and a
+ * request dropped as HAProxy drops one the client must retry.
  */
 class HttpExchangeLogTest {
 
@@ -156,5 +158,20 @@ class HttpExchangeLogTest {
         send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
         finish();
         assertEquals(1, sink.messages().size(), "no request line without option httplog");
+    }
+
+    @Test
+    void aRequestTheServerDroppedOnAReusedConnectionIsNotLogged() {
+        // HAProxy's abort_keep_alive: the client must retry it, and the stream's log level is 0.
+        EmbeddedChannel client = new IpChannel();
+        FrontendLog frontendLog = LogFixtures.log("fe", Mode.HTTP, LogFormat.HTTP, false, sink, clock, gate::inUse);
+        HttpExchangeLog log = HttpExchangeLog.start(frontendLog, gate, client);
+        log.request("GET", "/1", 1);
+        log.ended(TerminationCause.NORMAL);
+        log.request("GET", "/2", 1);
+        log.discard();
+        log.ended(TerminationCause.SERVER_ABORT);
+        assertEquals(1, sink.messages().size(), "only the first request: " + sink.messages());
+        assertFalse(client.finishAndReleaseAll());
     }
 }
