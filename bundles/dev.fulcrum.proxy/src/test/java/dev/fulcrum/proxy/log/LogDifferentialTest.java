@@ -283,6 +283,8 @@ class LogDifferentialTest {
     void aRequestStillQueuedWhenTimeoutQueueRunsOutIs503() throws Exception {
         Map<String, String> ours = bothAgreeBehind("FE_QUEUE_SHORT", "be_queue_short", (onHaproxy, first, second) -> {
             assertEquals(503, second.read().status());
+            // Its line written (the proxy logs before it lets the connection go) while the first still holds the place.
+            awaitConnections(onHaproxy, 1);
             holding.answer();
             assertEquals(200, first.read().status());
         });
