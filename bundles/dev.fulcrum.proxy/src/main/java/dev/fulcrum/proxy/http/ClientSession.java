@@ -2,9 +2,13 @@ package dev.fulcrum.proxy.http;
 
 import dev.fulcrum.api.model.proxy.ForwardFor;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
+import dev.fulcrum.proxy.log.HttpExchangeLog;
 import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
+import dev.fulcrum.syslog.logformat.TerminationCause;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -29,13 +33,14 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private final Runnable onServerTimeout = this::serverTimedOut;
     private final ChannelFutureListener abortOnFailure = written -> {
         if (!written.isSuccess()) {
-            abort();
+            abort(TerminationCause.CLIENT_ABORT);
         }
     };
 
     private final HttpFrontend frontend;
     private final Channel client;
     private final HttpReader<RequestHead> reader;
+    private final HttpExchangeLog log;
     private int requests;
     private final SessionTimeout timeout;
     private boolean finished;
@@ -50,11 +55,12 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     /** Written to the client but not flushed: a response head waiting for its first body bytes. */
     private boolean clientHeld;
 
-    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader) {
+    ClientSession(HttpFrontend frontend, Channel client, HttpReader<RequestHead> reader, HttpExchangeLog log) {
         this.frontend = frontend;
         this.client = client;
         this.reader = reader;
         this.timeout = new SessionTimeout(client);
+        this.log = log;
     }
 
     void start() {
@@ -74,7 +80,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     private void requestTimedOut() {
         if (requests == 0 || reader.hasBufferedBytes()) {
-            fail(ErrorPages.REQUEST_TIMEOUT);
+            fail(ErrorPages.REQUEST_TIMEOUT, TerminationCause.CLIENT_TIMEOUT);
         } else {
             finish(); // an idle keep-alive connection just closes
         }
@@ -89,25 +95,40 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         requestSent = false;
         responseDone = false;
         response = null;
+        log.request(head.method(), head.target(), head.minorVersion());
         HttpRequestContext context = new HttpRequestContext((InetSocketAddress) client.remoteAddress(),
                 (InetSocketAddress) client.localAddress(), head);
         Optional<BackendPool> target = frontend.context().router().route(context).flatMap(frontend.context().backends()::backend);
         if (target.isEmpty()) {
-            fail(ErrorPages.SERVICE_UNAVAILABLE);
+            fail(ErrorPages.SERVICE_UNAVAILABLE, TerminationCause.SERVER_ABORT);
             return;
         }
         pool = target.get();
+        log.backend(pool);
         frontend.context().connector().connect(client, pool, context, context.destinationPort(), requests > 1,
                 new ServerConnector.Outcome() {
                     @Override
                     public void connected(Channel server, ServerSlot slot) {
+                        log.connected(slot.server());
                         send(server, slot, context);
                     }
 
                     @Override
                     public void failed(ServerConnector.Failure failure) {
                         pool.counters().answered(ErrorPages.SERVICE_UNAVAILABLE.status());
-                        fail(ErrorPages.SERVICE_UNAVAILABLE);
+                        // 8.5: "sQ" when "timeout queue" ran out, "SC" when no server could be reached.
+                        fail(ErrorPages.SERVICE_UNAVAILABLE, failure == ServerConnector.Failure.QUEUE_TIMEOUT
+                                ? TerminationCause.SERVER_TIMEOUT : TerminationCause.SERVER_ABORT);
+                    }
+
+                    @Override
+                    public void attempting(ProxyServer server, int retry) {
+                        log.attempt(server, retry);
+                    }
+
+                    @Override
+                    public void queued(QueueTicket ticket) {
+                        log.queued(ticket);
                     }
                 });
     }
@@ -138,7 +159,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     }
 
     private void armClientTimeout() {
-        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, this::abort));
+        frontend.context().config().timeouts().client().ifPresent(d -> arm(d, () -> abort(TerminationCause.CLIENT_TIMEOUT)));
     }
 
     /** 4.2 "option http-server-close" on either side closes the server connection after each response. */
@@ -155,7 +176,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private void writeToServer(ByteBuf data, boolean thenReadClient) {
         leg.channel().writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.SERVER_ABORT);
             } else if (thenReadClient && !finished && !requestSent) {
                 armClientTimeout();
                 reader.demand();
@@ -193,9 +214,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     public void malformed(String reason) {
         if (response == null) {
             frontend.context().stats().invalidRequest();
-            fail(ErrorPages.BAD_REQUEST);
+            fail(ErrorPages.BAD_REQUEST, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
@@ -204,7 +225,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         if (requests == 0 && !finished) {
             frontend.context().stats().abandoned();
         }
-        abort();
+        abort(TerminationCause.CLIENT_ABORT);
     }
 
     void responseHead(ResponseHead head) {
@@ -229,6 +250,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
         Headers headers = head.body() instanceof RequestHead.Chunked && !chunkedToClient
                 ? head.headers().without("Transfer-Encoding") : head.headers();
+        log.response(head.status(), head.reason(), headers, head.body() instanceof RequestHead.Chunked);
         // Held until the body's first piece (or the end) is there, so that both leave in one write
         // (one syscall and usually one TCP segment); flushed at once when the server's next bytes
         // are not read yet (awaitingInput). A head is small: it needs no back-pressure.
@@ -251,6 +273,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         armServerTimeout();
+        log.responseData(piece.readableBytes());
         writeToClient(chunkedToClient ? HeadWriter.chunk(client.alloc(), piece) : piece);
     }
 
@@ -258,7 +281,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         clientHeld = false;
         client.writeAndFlush(data).addListener((ChannelFutureListener) written -> {
             if (!written.isSuccess()) {
-                abort();
+                abort(TerminationCause.CLIENT_ABORT);
             } else if (leg != null && !responseDone) {
                 leg.demand();
             }
@@ -285,6 +308,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             ServerLeg done = leg;
             leg = null;
             done.channel().close();
+            log.ended(TerminationCause.NORMAL);
             finish();
         }
     }
@@ -298,6 +322,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         } else {
             done.channel().close();
         }
+        log.ended(TerminationCause.NORMAL);
         boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
                 && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
         boolean clientReusable = request.keepAlive() && delimitedForClient
@@ -315,9 +340,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         leg.server().counters().responseFailed();
         if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.PROXY_ABORT);
         } else {
-            abort();
+            abort(TerminationCause.PROXY_ABORT);
         }
     }
 
@@ -332,11 +357,13 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             // connection as the request went out) closed before answering a request that was not
             // the first of its client connection. The client connection closes without an answer,
             // so that the client retries it (what "http-reuse safe" relies on, configuration.txt 4.2).
-            abort();
+            // HAProxy does not log that request either (abort_keep_alive sets its log level to 0).
+            log.discard();
+            abort(TerminationCause.SERVER_ABORT);
         } else if (response == null) {
-            fail(ErrorPages.BAD_GATEWAY);
+            fail(ErrorPages.BAD_GATEWAY, TerminationCause.SERVER_ABORT);
         } else if (!responseDone) {
-            abort();
+            abort(TerminationCause.SERVER_ABORT);
         }
     }
 
@@ -350,9 +377,9 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
 
     private void serverTimedOut() {
         if (response == null) {
-            fail(ErrorPages.GATEWAY_TIMEOUT);
+            fail(ErrorPages.GATEWAY_TIMEOUT, TerminationCause.SERVER_TIMEOUT);
         } else {
-            abort();
+            abort(TerminationCause.SERVER_TIMEOUT);
         }
     }
 
@@ -364,8 +391,8 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         timeout.cancel();
     }
 
-    /** Answers with a proxy error page and closes both sides. */
-    private void fail(ErrorPages page) {
+    /** Answers with a proxy error page and closes both sides; {@code cause} is for the log. */
+    private void fail(ErrorPages page, TerminationCause cause) {
         if (finished) {
             return;
         }
@@ -373,6 +400,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         frontend.context().stats().answered(page.status());
         timeout.stop();
         closeLeg();
+        log.answered(page.status(), page.headers(), page.length(), cause);
         client.writeAndFlush(page.message(client.alloc())).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -383,10 +411,11 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void abort() {
+    private void abort(TerminationCause cause) {
         finished = true;
         timeout.stop();
         closeLeg();
+        log.ended(cause);
         client.close();
     }
 

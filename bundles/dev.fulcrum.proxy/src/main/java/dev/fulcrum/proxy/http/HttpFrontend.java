@@ -1,5 +1,7 @@
 package dev.fulcrum.proxy.http;
 
+import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.proxy.log.HttpExchangeLog;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.route.FrontendContext;
@@ -24,9 +26,11 @@ public final class HttpFrontend implements ClientPipeline {
 
     @Override
     public void accept(Channel client) {
+        context.log().accepted(client, Mode.HTTP);
+        HttpExchangeLog log = HttpExchangeLog.start(context.log(), context.gate(), client);
         HttpReader<RequestHead> reader = new HttpReader<>(parser::parseRequest, RequestHead::body);
         client.pipeline().addLast("http-request", reader);
-        ClientSession session = new ClientSession(this, client, reader);
+        ClientSession session = new ClientSession(this, client, reader, log);
         context.gate().admit(client, session::start);
     }
 

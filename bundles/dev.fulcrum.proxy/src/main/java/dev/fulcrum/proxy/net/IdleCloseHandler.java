@@ -21,6 +21,8 @@ public final class IdleCloseHandler extends IdleStateHandler {
 
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+        // Handlers after this one learn why the side closes (the logs' termination state, "c"/"s").
+        ctx.fireUserEventTriggered(event);
         ctx.close();
     }
 }

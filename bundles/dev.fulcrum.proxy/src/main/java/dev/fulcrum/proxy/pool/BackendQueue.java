@@ -33,24 +33,32 @@ public final class BackendQueue {
 
         /** The queue timeout ran out before a place freed. */
         void expired();
+
+        /** No place was free: the request waits in the queue from now, {@code ticket} tells where (for the logs). */
+        default void queued(QueueTicket ticket) {
+        }
     }
 
     private final class Waiter {
         final Channel client;
         final RequestContext request;
         final Grant grant;
+        final QueueTicket ticket;
         ScheduledFuture<?> timer;
 
-        Waiter(Channel client, RequestContext request, Grant grant) {
+        Waiter(Channel client, RequestContext request, Grant grant, QueueTicket ticket) {
             this.client = client;
             this.request = request;
             this.grant = grant;
+            this.ticket = ticket;
         }
     }
 
     private final BackendPool pool;
     private final Deque<Waiter> waiting = new ArrayDeque<>();
     private final Map<ProxyServer, Integer> served = new HashMap<>();
+    /** Places handed to queued requests since the start, the index behind each {@link QueueTicket}. */
+    private long dispatched;
 
     BackendQueue(BackendPool pool) {
         this.pool = pool;
@@ -62,6 +70,7 @@ public final class BackendQueue {
      */
     public void acquire(Channel client, RequestContext request, Optional<Duration> timeout, Grant grant) {
         ServerSlot slot;
+        Waiter waiter = null;
         synchronized (this) {
             Optional<ProxyServer> usable = pool.pick(request, Optional.empty());
             if (usable.isEmpty()) {
@@ -69,13 +78,17 @@ public final class BackendQueue {
             } else {
                 Optional<ProxyServer> withRoom = waiting.isEmpty() ? withRoom(usable.get(), request) : Optional.empty();
                 if (withRoom.isEmpty()) {
-                    enqueue(new Waiter(client, request, grant), timeout);
-                    return;
+                    waiter = new Waiter(client, request, grant, new QueueTicket(this, dispatched));
+                    waiting.add(waiter);
+                    pool.counters().queued(waiting.size());
                 }
-                slot = take(withRoom.get(), false);
+                slot = withRoom.map(server -> take(server, false)).orElse(null);
             }
         }
-        if (slot == null) {
+        if (slot == null && waiter != null) {
+            grant.queued(waiter.ticket);
+            watch(waiter, timeout);
+        } else if (slot == null) {
             grant.noServer();
         } else {
             grant.granted(slot);
@@ -139,9 +152,13 @@ public final class BackendQueue {
         return new ServerSlot(server, this, afterWaiting);
     }
 
-    private void enqueue(Waiter waiter, Optional<Duration> timeout) {
-        waiting.add(waiter);
-        pool.counters().queued(waiting.size());
+    /** Synchronised: counts of other loops are read under the same lock. */
+    synchronized long dispatched() {
+        return dispatched;
+    }
+
+    /** Arms the queue timeout and the client's leaving for a request just queued. */
+    private void watch(Waiter waiter, Optional<Duration> timeout) {
         timeout.ifPresent(t -> waiter.timer = waiter.client.eventLoop().schedule(() -> expire(waiter), t.toNanos(),
                 TimeUnit.NANOSECONDS));
         waiter.client.closeFuture().addListener(closed -> leave(waiter));
@@ -150,7 +167,9 @@ public final class BackendQueue {
     /** A client that went away no longer waits. */
     private void leave(Waiter waiter) {
         synchronized (this) {
-            waiting.remove(waiter);
+            if (waiting.remove(waiter)) {
+                waiter.ticket.left(dispatched);
+            }
         }
         cancelTimer(waiter);
     }
@@ -160,6 +179,7 @@ public final class BackendQueue {
             if (!waiting.remove(waiter)) {
                 return; // granted meanwhile
             }
+            waiter.ticket.left(dispatched);
         }
         waiter.grant.expired();
     }
@@ -188,6 +208,7 @@ public final class BackendQueue {
                 }
                 if (!next.client.isActive()) {
                     waiting.poll();
+                    next.ticket.left(dispatched);
                     cancelTimer(next);
                     continue;
                 }
@@ -197,6 +218,9 @@ public final class BackendQueue {
                     return;
                 }
                 waiting.poll();
+                // HAProxy reads the queue's index for the log before it counts this request.
+                next.ticket.left(dispatched);
+                dispatched++;
                 slot = take(target.get(), true);
             }
             cancelTimer(next);

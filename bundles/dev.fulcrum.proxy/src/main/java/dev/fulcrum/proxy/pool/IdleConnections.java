@@ -56,6 +56,20 @@ public final class IdleConnections {
         return Optional.empty();
     }
 
+    /**
+     * How many connections to the server are parked, over all loops: they are open but serve no
+     * request (the logs' srv_conn leaves them out). Read from any thread; a count in flux may be off by one.
+     */
+    public int parked(ProxyServer server) {
+        int count = 0;
+        for (Map.Entry<Key, Deque<Channel>> entry : idle.entrySet()) {
+            if (entry.getKey().server() == server) {
+                count += entry.getValue().size();
+            }
+        }
+        return count;
+    }
+
     /** Closes every parked connection of a server that left the backend. */
     public void closeAll(ProxyServer server) {
         idle.keySet().removeIf(key -> {

@@ -42,6 +42,14 @@ public final class ServerConnector {
         void connected(Channel server, ServerSlot slot);
 
         void failed(Failure failure);
+
+        /** A connection attempt to {@code server} begins; {@code retry} is 0 for the first (for the logs' %s and %rc). */
+        default void attempting(ProxyServer server, int retry) {
+        }
+
+        /** Every usable server is full: the request waits in the backend's queue (for the logs' %Tw and %bq). */
+        default void queued(QueueTicket ticket) {
+        }
     }
 
     private static final long TURN_AROUND_MILLIS = 1000;
@@ -102,6 +110,11 @@ public final class ServerConnector {
                 pool.counters().queueExpired();
                 outcome.failed(Failure.QUEUE_TIMEOUT);
             }
+
+            @Override
+            public void queued(QueueTicket ticket) {
+                outcome.queued(ticket);
+            }
         });
     }
 
@@ -110,6 +123,7 @@ public final class ServerConnector {
         Backend backend = pool.config();
         ProxyServer server = slot.server();
         server.counters().attempted();
+        outcome.attempting(server, retry);
         int connectMillis = backend.timeouts().connect().map(ServerConnector::millis).orElse(0);
         ChannelFuture future = transport.clientBootstrap(loop)
                 .option(ChannelOption.AUTO_READ, false)

@@ -3,6 +3,7 @@ package dev.fulcrum.proxy.service;
 import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.proxy.http.HttpFrontend;
+import dev.fulcrum.proxy.log.FrontendLog;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.pool.BackendDirectory;
@@ -25,8 +26,9 @@ final class FrontendFactory {
     }
 
     /** @throws IllegalArgumentException when the frontend cannot run as configured */
-    ClientPipeline build(Frontend frontend, ConnectionGate gate, FrontendCounters stats) {
-        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate, stats);
+    ClientPipeline build(Frontend frontend, ConnectionGate gate, FrontendCounters stats, FrontendLog log) {
+        FrontendContext context = new FrontendContext(frontend, new Router(frontend), backends, connector, gate, stats,
+                log);
         ClientPipeline pipeline = frontend.mode() == Mode.TCP ? new TcpFrontend(context) : new HttpFrontend(context);
         return new CountingPipeline(pipeline, stats);
     }

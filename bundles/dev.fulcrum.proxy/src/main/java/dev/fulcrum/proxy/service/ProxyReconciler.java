@@ -11,6 +11,7 @@ import dev.fulcrum.api.status.Subsystem;
 import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.health.HealthService;
 import dev.fulcrum.proxy.net.Transport;
+import dev.fulcrum.syslog.SyslogService;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,26 @@ public final class ProxyReconciler implements Reconciler, Subsystem, ProxyStats 
 
     void unbindHealthService(HealthService service) {
         runtime.healthServiceGone(service);
+    }
+
+    /**
+     * Optional and dynamic: without a syslog service the proxy runs and logs nothing; when one comes
+     * (or goes) the running revision is applied again with (or without) its log targets.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindSyslogService(SyslogService service) {
+        reportLogErrors(runtime.syslogService(Optional.of(service)));
+    }
+
+    void unbindSyslogService(SyslogService service) {
+        reportLogErrors(runtime.syslogServiceGone(service));
+    }
+
+    private void reportLogErrors(List<ReconcileError> errors) {
+        if (!errors.isEmpty()) {
+            status = SubsystemStatus.degraded(NAME, "log targets not applied: " + errors.get(0).message())
+                    .withRevision(status.appliedRevision());
+        }
     }
 
     @Override

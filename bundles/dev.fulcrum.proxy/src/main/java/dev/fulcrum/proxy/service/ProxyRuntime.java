@@ -9,6 +9,8 @@ import dev.fulcrum.api.reconcile.ReconcileError;
 import dev.fulcrum.api.sched.SchedulerRegistry;
 import dev.fulcrum.health.HealthService;
 import dev.fulcrum.proxy.health.ServerHealth;
+import dev.fulcrum.proxy.log.FrontendLog;
+import dev.fulcrum.proxy.log.LogTargets;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.Listeners;
@@ -18,10 +20,12 @@ import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.stats.ProxyStatistics;
 import dev.fulcrum.proxy.tls.TlsConfigException;
 import dev.fulcrum.proxy.tls.TlsTermination;
+import dev.fulcrum.syslog.SyslogService;
 import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -50,6 +54,10 @@ public final class ProxyRuntime implements AutoCloseable {
     private final Map<String, ConnectionGate> gates = new HashMap<>();
     /** The global section's maxconn (configuration.txt 3.2): every frontend's connections count. */
     private ConnectionGate globalGate;
+    /** The gates of the running revision, read from event loops for actconn. */
+    private volatile List<ConnectionGate> liveGates = List.of();
+    private final LogTargets logTargets;
+    private Optional<ProxyConfig> applied = Optional.empty();
 
     public ProxyRuntime(Transport transport, SchedulerRegistry registry, InstantSource clock) {
         this(transport, registry, clock, TlsTermination.preferredProvider());
@@ -65,6 +73,31 @@ public final class ProxyRuntime implements AutoCloseable {
         this.connector = new ServerConnector(transport);
         this.frontends = new FrontendFactory(name -> Optional.ofNullable(backends.get(name)), connector);
         this.listeners = new Listeners(transport);
+        this.logTargets = new LogTargets(clock, ZoneId.systemDefault(), this::activeConnections);
+    }
+
+    /** {@code actconn} (configuration.txt 8.2.2): the client connections of every frontend. */
+    public int activeConnections() {
+        int active = 0;
+        for (ConnectionGate gate : liveGates) {
+            active += gate.inUse();
+        }
+        return active;
+    }
+
+    /**
+     * Where traffic logs go: with a service, the running revision is applied again so that its
+     * frontends log from now on; without one they stop logging.
+     */
+    public synchronized List<ReconcileError> syslogService(Optional<SyslogService> service) {
+        logTargets.service(service);
+        return applied.map(this::apply).orElse(List.of());
+    }
+
+    /** Forgets {@code service} only when it is the one in use. */
+    public synchronized List<ReconcileError> syslogServiceGone(SyslogService service) {
+        return logTargets.service().filter(current -> current == service).isPresent()
+                ? syslogService(Optional.empty()) : List.of();
     }
 
     public Transport transport() {
@@ -99,6 +132,7 @@ public final class ProxyRuntime implements AutoCloseable {
         int globalLimit = config.global().maxconn();
         Optional<ConnectionGate> global = Optional.of(globalGate != null && globalGate.limit() == globalLimit ? globalGate
                 : new ConnectionGate(globalLimit));
+        Map<String, FrontendLog> logs = logTargets.open(config, errors);
         for (Frontend frontend : config.frontends()) {
             int limit = frontend.maxconn() > 0 ? frontend.maxconn() : globalLimit;
             ConnectionGate previous = gates.get(frontend.name());
@@ -106,7 +140,8 @@ public final class ProxyRuntime implements AutoCloseable {
                     ? previous : new ConnectionGate(limit, global);
             newGates.put(frontend.name(), gate);
             try {
-                ClientPipeline pipeline = frontends.build(frontend, gate, stats.frontend(frontend.name()));
+                ClientPipeline pipeline = frontends.build(frontend, gate, stats.frontend(frontend.name()),
+                        logs.get(frontend.name()));
                 for (Bind bind : frontend.binds()) {
                     built.put(bind, withTls(frontend, bind, pipeline, errors));
                 }
@@ -115,11 +150,13 @@ public final class ProxyRuntime implements AutoCloseable {
             }
         }
         if (!errors.isEmpty()) {
+            logTargets.retainOnly(applied);
             return errors;
         }
         try {
             listeners.bindMissing(owners.keySet());
         } catch (Listeners.BindException e) {
+            logTargets.retainOnly(applied);
             return List.of(new ReconcileError("proxy.bind", e.getMessage()));
         }
         swapBackends(config, serverAddresses);
@@ -130,6 +167,9 @@ public final class ProxyRuntime implements AutoCloseable {
         gates.putAll(newGates);
         globalGate = global.get();
         stats.running(config, backends);
+        liveGates = List.copyOf(newGates.values());
+        applied = Optional.of(config);
+        logTargets.retainOnly(applied);
         return List.of();
     }
 
@@ -216,6 +256,7 @@ public final class ProxyRuntime implements AutoCloseable {
     public synchronized void close() {
         listeners.close();
         health.close();
+        logTargets.close();
         backends.values().forEach(BackendPool::close);
         backends = Map.of();
     }

@@ -1,6 +1,8 @@
 package dev.fulcrum.proxy.tcp;
 
+import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Timeouts;
+import dev.fulcrum.proxy.log.TcpSessionLog;
 import dev.fulcrum.proxy.net.ClientPipeline;
 import dev.fulcrum.proxy.net.ConnectionGate;
 import dev.fulcrum.proxy.net.EarlyInput;
@@ -8,6 +10,8 @@ import dev.fulcrum.proxy.net.IdleCloseHandler;
 import dev.fulcrum.proxy.net.TunnelTimeout;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ConnectionRequest;
+import dev.fulcrum.proxy.pool.ProxyServer;
+import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.route.FrontendContext;
@@ -37,20 +41,24 @@ public final class TcpFrontend implements ClientPipeline {
     @Override
     public void accept(Channel client) {
         context.config().timeouts().client().ifPresent(t -> client.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
+        context.log().accepted(client, Mode.TCP);
+        TcpSessionLog log = TcpSessionLog.start(context.log(), context.gate(), client);
         client.pipeline().addLast(EarlyInput.NAME, new EarlyInput());
-        context.gate().admit(client, () -> connect(client));
+        context.gate().admit(client, () -> connect(client, log));
     }
 
-    private void connect(Channel client) {
+    private void connect(Channel client, TcpSessionLog log) {
         if (!client.isActive()) {
             return;
         }
         ConnectionRequest request = ConnectionRequest.of(client);
         Optional<BackendPool> pool = context.router().route(request).flatMap(context.backends()::backend);
         if (pool.isEmpty()) {
+            log.noServer();
             client.close();
             return;
         }
+        log.backend(pool.get());
         int clientPort = request.destinationPort();
         context.connector().connect(client, pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
@@ -68,6 +76,7 @@ public final class TcpFrontend implements ClientPipeline {
                 } else {
                     backend.server().ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
                 }
+                log.connected(slot.server(), server);
                 server.pipeline().addLast(new RelayHandler(client));
                 client.pipeline().addLast(new RelayHandler(server));
                 EarlyInput early = (EarlyInput) client.pipeline().get(EarlyInput.NAME);
@@ -77,7 +86,22 @@ public final class TcpFrontend implements ClientPipeline {
             @Override
             public void failed(ServerConnector.Failure failure) {
                 // HAProxy closes the client connection when no server could be reached in tcp mode.
+                if (failure == ServerConnector.Failure.QUEUE_TIMEOUT) {
+                    log.queueExpired();
+                } else {
+                    log.noServer();
+                }
                 client.close();
+            }
+
+            @Override
+            public void attempting(ProxyServer server, int retry) {
+                log.attempt(server, retry);
+            }
+
+            @Override
+            public void queued(QueueTicket ticket) {
+                log.queued(ticket);
             }
         });
     }

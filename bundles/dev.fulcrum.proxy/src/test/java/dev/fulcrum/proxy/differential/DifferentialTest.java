@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.config.haproxy.model.HaproxyConfigs;
+import dev.fulcrum.proxy.testing.HaproxyProcess;
 import dev.fulcrum.proxy.testing.Models;
 import dev.fulcrum.proxy.testing.Resources;
 import java.io.IOException;
@@ -50,8 +51,6 @@ class DifferentialTest {
     private RecordingBackend fulcrumBackend;
     private int haproxyPort;
     private int fulcrumPort;
-    private Process haproxy;
-    private Path haproxyLog;
 
     /** What one proxy did with one file: the statuses its client saw, the requests its backend got. */
     record Outcome(List<Integer> statuses, List<String> forwarded) {
@@ -74,27 +73,13 @@ class DifferentialTest {
                 String.valueOf(fulcrumPort), "BE_PORT", String.valueOf(fulcrumBackend.port())), false);
         assertEquals(List.of(), resources.runtime(true).apply(config));
 
-        haproxyLog = Files.createTempFile("differential-haproxy", ".log");
-        ProcessBuilder builder = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(haproxyLog.toFile()));
-        builder.environment().put("FE_PORT", String.valueOf(haproxyPort));
-        builder.environment().put("BE_PORT", String.valueOf(haproxyBackend.port()));
-        haproxy = builder.start();
-        awaitListening(haproxyPort);
+        resources.keep(HaproxyProcess.start(cfg, Map.of("FE_PORT", String.valueOf(haproxyPort),
+                "BE_PORT", String.valueOf(haproxyBackend.port())), haproxyPort));
     }
 
     @AfterAll
     void stopBoth() throws Exception {
-        if (haproxy != null) {
-            haproxy.destroy();
-            if (!haproxy.waitFor(10, TimeUnit.SECONDS)) {
-                haproxy.destroyForcibly();
-            }
-        }
         resources.close();
-        if (haproxyLog != null) {
-            Files.deleteIfExists(haproxyLog);
-        }
     }
 
     @TestFactory
@@ -166,20 +151,5 @@ class DifferentialTest {
             // reset by the proxy after an error response: what came is the answer
         }
         return text.toString();
-    }
-
-    private void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!haproxy.isAlive()) {
-                throw new IllegalStateException("haproxy exited: " + Files.readString(haproxyLog));
-            }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                haproxy.waitFor(50, TimeUnit.MILLISECONDS);
-            }
-        }
-        throw new IllegalStateException("haproxy does not listen on " + port + ": " + Files.readString(haproxyLog));
     }
 }

@@ -36,6 +36,13 @@ class BackendQueueTest {
     private static final class Recorder implements BackendQueue.Grant {
         final List<String> events = new ArrayList<>();
         ServerSlot slot;
+        QueueTicket ticket;
+
+        @Override
+        public void queued(QueueTicket queuedAs) {
+            ticket = queuedAs;
+            events.add("queued");
+        }
 
         @Override
         public void granted(ServerSlot granted) {
@@ -76,6 +83,16 @@ class BackendQueueTest {
         return recorder;
     }
 
+    /** Three requests, one after the other, without a timeout; their clients go to {@code waiting}. */
+    private List<Recorder> queueThree(BackendPool pool, List<EmbeddedChannel> waiting) {
+        List<Recorder> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(client());
+            queued.add(acquire(pool, waiting.get(i), NO_TIMEOUT));
+        }
+        return queued;
+    }
+
     private static void advance(EmbeddedChannel client, long millis) {
         client.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
         client.runScheduledPendingTasks();
@@ -96,17 +113,17 @@ class BackendQueueTest {
         Recorder two = acquire(pool, second, Optional.of(Duration.ofSeconds(2)));
 
         assertEquals(List.of("granted a"), one.events);
-        assertEquals(List.of(), two.events);
+        assertEquals(List.of("queued"), two.events);
         assertEquals(1, pool.queue().queued());
         assertEquals(1, pool.queue().served(pool.servers().get(0)));
 
         one.slot.release();
         second.runPendingTasks();
-        assertEquals(List.of("granted a"), two.events, "the freed place goes to the queued request");
+        assertEquals(List.of("queued", "granted a"), two.events, "the freed place goes to the queued request");
         assertFalse(one.slot.afterWaiting());
         assertTrue(two.slot.afterWaiting(), "a place handed over from the queue is not a balancing choice (lbtot)");
         advance(second, 10_000);
-        assertEquals(List.of("granted a"), two.events, "a granted request's queue timeout is cancelled");
+        assertEquals(List.of("queued", "granted a"), two.events, "a granted request's queue timeout is cancelled");
         assertEquals(0, pool.queue().queued());
         assertEquals(1, pool.queue().served(pool.servers().get(0)));
 
@@ -135,21 +152,46 @@ class BackendQueueTest {
     void queuedRequestsAreServedOldestFirstAndNewcomersDoNotOvertake() {
         BackendPool pool = pool(Models.server("a", 1001, 1));
         Recorder holder = acquire(pool, client(), NO_TIMEOUT);
-        List<Recorder> queued = new ArrayList<>();
         List<EmbeddedChannel> waiting = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            waiting.add(client());
-            queued.add(acquire(pool, waiting.get(i), NO_TIMEOUT));
-        }
+        List<Recorder> queued = queueThree(pool, waiting);
 
         holder.slot.release();
         waiting.forEach(EmbeddedChannel::runPendingTasks);
-        assertEquals(List.of(List.of("granted a"), List.of(), List.of()), queued.stream().map(r -> r.events).toList());
+        assertEquals(List.of(List.of("queued", "granted a"), List.of("queued"), List.of("queued")),
+                queued.stream().map(r -> r.events).toList());
 
         queued.get(0).slot.release();
         waiting.forEach(EmbeddedChannel::runPendingTasks);
-        assertEquals(List.of("granted a"), queued.get(1).events);
-        assertEquals(List.of(), queued.get(2).events);
+        assertEquals(List.of("queued", "granted a"), queued.get(1).events);
+        assertEquals(List.of("queued"), queued.get(2).events);
+    }
+
+    @Test
+    void aTicketCountsOnePlusThePlacesHandedOutWhileItWaitedAndStopsWhenItLeaves() {
+        // configuration.txt 8.2.3 backend_queue, counted as HAProxy 2.6 logs it (LogDifferentialTest).
+        BackendPool pool = pool(Models.server("a", 1001, 1));
+        Recorder holder = acquire(pool, client(), NO_TIMEOUT);
+        List<EmbeddedChannel> waiting = new ArrayList<>();
+        List<Recorder> queued = queueThree(pool, waiting);
+        assertEquals(List.of(1, 1, 1), queued.stream().map(r -> r.ticket.position()).toList());
+
+        holder.slot.release();
+        waiting.forEach(EmbeddedChannel::runPendingTasks);
+        assertEquals(List.of(1, 2, 2), queued.stream().map(r -> r.ticket.position()).toList(),
+                "the first left with a place; the others count it");
+
+        queued.get(0).slot.release();
+        waiting.forEach(EmbeddedChannel::runPendingTasks);
+        queued.get(1).slot.release();
+        waiting.forEach(EmbeddedChannel::runPendingTasks);
+        assertEquals(List.of(1, 2, 3), queued.stream().map(r -> r.ticket.position()).toList());
+        EmbeddedChannel late = client();
+        Recorder last = acquire(pool, late, Optional.of(Duration.ofSeconds(1)));
+        advance(late, 1000);
+        assertEquals(List.of("queued", "expired"), last.events);
+        assertEquals(1, last.ticket.position(), "an expired request counts like one that got a place");
+        queued.get(2).slot.release();
+        assertEquals(List.of(1, 2, 3), queued.stream().map(r -> r.ticket.position()).toList(), "positions stay");
     }
 
     @Test
@@ -160,7 +202,7 @@ class BackendQueueTest {
             picked.addAll(acquire(pool, client(), NO_TIMEOUT).events);
         }
         assertEquals(List.of("granted a", "granted b"), picked.stream().sorted().toList());
-        assertEquals(List.of(), acquire(pool, client(), NO_TIMEOUT).events, "both full: queued");
+        assertEquals(List.of("queued"), acquire(pool, client(), NO_TIMEOUT).events, "both full: queued");
     }
 
     @Test
@@ -171,15 +213,15 @@ class BackendQueueTest {
         Recorder queued = acquire(pool, waiting, Optional.of(Duration.ofSeconds(2)));
 
         advance(waiting, 1999);
-        assertEquals(List.of(), queued.events);
+        assertEquals(List.of("queued"), queued.events);
 
         advance(waiting, 1);
-        assertEquals(List.of("expired"), queued.events);
+        assertEquals(List.of("queued", "expired"), queued.events);
         assertEquals(0, pool.queue().queued());
 
         holder.slot.release();
         waiting.runPendingTasks();
-        assertEquals(List.of("expired"), queued.events, "an expired request is not granted afterwards");
+        assertEquals(List.of("queued", "expired"), queued.events, "an expired request is not granted afterwards");
         assertEquals(0, pool.queue().served(pool.servers().get(0)));
     }
 
@@ -198,8 +240,8 @@ class BackendQueueTest {
         gone.runPendingTasks();
         staying.runPendingTasks();
 
-        assertEquals(List.of(), left.events);
-        assertEquals(List.of("granted a"), next.events);
+        assertEquals(List.of("queued"), left.events);
+        assertEquals(List.of("queued", "granted a"), next.events);
     }
 
     @Test
@@ -219,12 +261,12 @@ class BackendQueueTest {
         acquire(pool, client(), NO_TIMEOUT);
         EmbeddedChannel waiting = client();
         Recorder queued = acquire(pool, waiting, NO_TIMEOUT);
-        assertEquals(List.of(), queued.events);
+        assertEquals(List.of("queued"), queued.events);
 
         pool.setState(b, ServerState.UP);
         waiting.runPendingTasks();
 
-        assertEquals(List.of("granted b"), queued.events);
+        assertEquals(List.of("queued", "granted b"), queued.events);
     }
 
     @Test

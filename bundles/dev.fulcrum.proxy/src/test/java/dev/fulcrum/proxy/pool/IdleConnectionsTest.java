@@ -1,5 +1,7 @@
 package dev.fulcrum.proxy.pool;
 
+import java.time.InstantSource;
+import dev.fulcrum.proxy.stats.BackendCounters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,7 +17,8 @@ class IdleConnectionsTest {
 
     private final IdleConnections idle = new IdleConnections();
     private final ProxyServer server = new ProxyServer(Models.server("s", 8080),
-            new InetSocketAddress("127.0.0.1", 8080), Instant.EPOCH);
+            new InetSocketAddress("127.0.0.1", 8080), Instant.EPOCH,
+            new BackendCounters(InstantSource.system()).server("s"));
 
     @Test
     void aConnectionParkedAfterEveryRequestLeavesThePoolWhenItCloses() {

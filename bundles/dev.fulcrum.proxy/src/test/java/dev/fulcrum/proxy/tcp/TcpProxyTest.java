@@ -164,6 +164,13 @@ class TcpProxyTest {
         try (Socket established = new Socket(InetAddress.getLoopbackAddress(), port)) {
             established.setSoTimeout(10_000);
             established.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
+            // Established means relayed to "one": until then the proxy may not have accepted it yet,
+            // and the new revision's listener would take it.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (one.accepted() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the connection never reached server one");
+                Thread.onSpinWait();
+            }
             // The new revision replaces server "s1" by another server: "s1" drains.
             assertEquals(List.of(), runtime.apply(oneBackend(port, FAST, 0, 3, false, two.port())));
             assertEquals("two", exchange(port, "", false), "new connections go to the new server");

@@ -57,16 +57,27 @@ public record LogFacts(InetSocketAddress client, Instant acceptDate, Instant req
     /**
      * {@code %B} of an HTTP response as HAProxy 2.6 logs it. It counts the response as its internal HTX
      * representation holds it, not the wire bytes: each header field as name plus value, without the
-     * ": " and CRLF around them; the status line, the empty line ending the headers and the body count
-     * as sent. Measured against haproxy 2.6.12 with 2, 3 and 4 response headers and two body sizes
-     * (HaproxyLogFormatSystemTest checks it on every run); chunked bodies were not measured.
+     * ": " and CRLF around them, the start line as its parts plus a fixed overhead, the body as sent.
+     * HAProxy's H1 multiplexer keeps Connection header fields out of that representation (it writes
+     * its own "connection: close" on the wire), so they are not counted at all. In wire terms:
+     * wire bytes − 4 per header field + {@link #HTX_START_LINE_EXTRA}. Measured with haproxy 2.6.12:
+     * "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nweb 0" (43 bytes, 1 field) logs 54, with or
+     * without the "connection: close" HAProxy adds; the 2- to 4-field responses of
+     * HaproxyLogFormatSystemTest agree on every run. A chunked body counts as its data without the
+     * chunk framing, plus one byte (measured by the proxy's LogDifferentialTest).
      *
-     * @param wireBytes   bytes written to the client for the response (headers and body)
-     * @param headerCount header fields in the response as sent (including any the proxy added)
+     * @param wireBytes   bytes of the response (head and body) without its Connection header lines
+     * @param headerCount header fields in the response, not counting Connection fields
      */
     public static long httpBytesRead(long wireBytes, int headerCount) {
-        return wireBytes - 4L * headerCount;
+        return wireBytes - 4L * headerCount + HTX_START_LINE_EXTRA;
     }
+
+    /**
+     * What the HTX start line counts beyond the wire's status line and blank line (measured, see
+     * {@link #httpBytesRead}): 54 logged for 43 sent with one field, 54 = 43 − 4 + 15.
+     */
+    public static final int HTX_START_LINE_EXTRA = 15;
 
     /**
      * configuration.txt 4.2 "option dontlognull": with it, a connection on which the client sent no

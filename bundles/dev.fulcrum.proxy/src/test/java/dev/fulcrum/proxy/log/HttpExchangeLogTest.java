@@ -1,0 +1,177 @@
+package dev.fulcrum.proxy.log;
+
+import static dev.fulcrum.proxy.testing.Models.frontend;
+import static dev.fulcrum.proxy.testing.Models.timeouts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.fulcrum.api.model.proxy.Frontend;
+import dev.fulcrum.api.model.proxy.LogFormat;
+import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.proxy.http.HttpFrontend;
+import dev.fulcrum.proxy.log.LogFixtures.IpChannel;
+import dev.fulcrum.proxy.log.LogFixtures.ManualClock;
+import dev.fulcrum.proxy.log.LogFixtures.RecordingSink;
+import dev.fulcrum.proxy.net.ConnectionGate;
+import dev.fulcrum.proxy.pool.BackendPool;
+import dev.fulcrum.proxy.pool.ServerConnector;
+import dev.fulcrum.proxy.route.FrontendContext;
+import dev.fulcrum.proxy.route.Router;
+import dev.fulcrum.proxy.testing.Models;
+import dev.fulcrum.proxy.testing.RoundRobinRegistry;
+import dev.fulcrum.syslog.Severity;
+import dev.fulcrum.syslog.logformat.TerminationCause;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The facts an http-mode session hands to its log, on an EmbeddedChannel with a frozen clock: the
+ * answers the proxy makes without reaching a server (400, 408, 503 with no usable server), an empty
+ * connection with and without {@code option dontlognull}, the default-format connect line, and a
+ * request dropped as HAProxy drops one the client must retry.
+ */
+class HttpExchangeLogTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final RecordingSink sink = new RecordingSink();
+    private final ConnectionGate gate = new ConnectionGate(10);
+    private final BackendPool empty = BackendPool.open(new RoundRobinRegistry(), clock,
+            Models.backend("be", Mode.HTTP, timeouts(null, null, null), 3, false, List.of()), Map.of());
+    private EmbeddedChannel channel;
+
+    @AfterEach
+    void closePool() {
+        empty.close();
+    }
+
+    private EmbeddedChannel accept(LogFormat format, boolean dontLogNull) {
+        Frontend config = frontend("fe", Mode.HTTP, 80, "be",
+                Models.withHttpRequest(timeouts(Duration.ofSeconds(30), null, null), Duration.ofSeconds(5)), 0);
+        FrontendLog log = LogFixtures.log("fe", Mode.HTTP, format, dontLogNull, sink, clock, gate::inUse);
+        HttpFrontend frontend = new HttpFrontend(new FrontendContext(config, new Router(config),
+                name -> Optional.of(empty), new ServerConnector(null), gate, log));
+        channel = new IpChannel();
+        channel.freezeTime();
+        frontend.accept(channel);
+        return channel;
+    }
+
+    private void send(String text) {
+        channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Closes the client side; what the proxy wrote to the client is released unread. */
+    private void finish() {
+        channel.close();
+        for (Object out; (out = channel.readOutbound()) != null; ) {
+            ReferenceCountUtil.release(out);
+        }
+        assertFalse(channel.finishAndReleaseAll());
+    }
+
+    @Test
+    void aMalformedRequestIsLoggedAsAProxyRejectionOfTheRequest() {
+        accept(LogFormat.HTTP, false);
+        clock.advance(2);
+        send("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n");
+        finish();
+        // haproxy 2.6.12 logs %B 0 and no request line for a request it rejects as malformed.
+        assertEquals(List.of("192.0.2.7:40000 [25/Nov/2026:01:02:03.458] fe fe/<NOSRV> -1/-1/-1/-1/0 400 0 - - PR-- "
+                + "1/1/0/0/0 0/0 \"<BADREQ>\""), sink.messages());
+        assertEquals(Severity.INFO, sink.lines.get(0).severity());
+        assertEquals("haproxy", sink.lines.get(0).tag());
+    }
+
+    @Test
+    void anIncompleteRequestTimingOutIsAClientTimeoutInTheRequestPhase() {
+        accept(LogFormat.HTTP, false);
+        send("GET / HTTP/1.1\r\nHo");
+        clock.advance(5000);
+        channel.advanceTimeBy(5, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        finish();
+        // haproxy 2.6.12 logs %B 0 for the 408 as for the 400 (LogDifferentialTest).
+        assertEquals(List.of("192.0.2.7:40000 [25/Nov/2026:01:02:03.456] fe fe/<NOSRV> -1/-1/-1/-1/5000 408 0 - - cR-- "
+                + "1/1/0/0/0 0/0 \"<BADREQ>\""), sink.messages());
+    }
+
+    @Test
+    void noUsableServerIs503WithNoServerInTheConnectPhase() {
+        accept(LogFormat.HTTP, false);
+        clock.advance(3);
+        send("GET /x?y=1 HTTP/1.1\r\nHost: a\r\n\r\n");
+        finish();
+        // 217: what haproxy 2.6.12 logs for its own 503 page (LogDifferentialTest).
+        assertEquals(List.of("192.0.2.7:40000 [25/Nov/2026:01:02:03.459] fe be/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- "
+                + "1/1/0/0/0 0/0 \"GET /x?y=1 HTTP/1.1\""), sink.messages());
+    }
+
+    @Test
+    void aHeadArrivingInPiecesCountsTrFromItsFirstByte() {
+        accept(LogFormat.HTTP, false);
+        clock.advance(10);
+        send("GET / HTTP/1.1\r\n");
+        clock.advance(25);
+        send("Host: a\r\n\r\n");
+        clock.advance(5);
+        finish();
+        assertEquals("192.0.2.7:40000 [25/Nov/2026:01:02:03.466] fe be/<NOSRV> 25/-1/-1/-1/25 503 217 - - SC-- "
+                + "1/1/0/0/0 0/0 \"GET / HTTP/1.1\"", sink.messages().get(0));
+    }
+
+    @Test
+    void anEmptyConnectionIsABadRequestUnlessDontlognull() {
+        accept(LogFormat.HTTP, false);
+        clock.advance(7);
+        finish();
+        assertEquals(List.of("192.0.2.7:40000 [25/Nov/2026:01:02:03.456] fe fe/<NOSRV> -1/-1/-1/-1/7 400 0 - - CR-- "
+                + "1/1/0/0/0 0/0 \"<BADREQ>\""), sink.messages());
+
+        sink.lines.clear();
+        accept(LogFormat.HTTP, true);
+        finish();
+        assertEquals(List.of(), sink.messages(), "option dontlognull: a connection that sent nothing is not logged");
+    }
+
+    @Test
+    void dontlognullStillLogsAConnectionThatSentSomething() {
+        accept(LogFormat.HTTP, true);
+        send("GET / HTTP/1.1\r\n");
+        finish();
+        assertEquals(1, sink.messages().size());
+        assertEquals("CR--", sink.messages().get(0).split(" ")[9]);
+    }
+
+    @Test
+    void withoutHttplogTheConnectionIsLoggedWhenAccepted() {
+        accept(LogFormat.DEFAULT, false);
+        assertEquals(List.of("Connect from 192.0.2.7:40000 to 198.51.100.1:80 (fe/HTTP)"), sink.messages());
+        send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        finish();
+        assertEquals(1, sink.messages().size(), "no request line without option httplog");
+    }
+
+    @Test
+    void aRequestTheServerDroppedOnAReusedConnectionIsNotLogged() {
+        // HAProxy's abort_keep_alive: the client must retry it, and the stream's log level is 0.
+        EmbeddedChannel client = new IpChannel();
+        FrontendLog frontendLog = LogFixtures.log("fe", Mode.HTTP, LogFormat.HTTP, false, sink, clock, gate::inUse);
+        HttpExchangeLog log = HttpExchangeLog.start(frontendLog, gate, client);
+        log.request("GET", "/1", 1);
+        log.ended(TerminationCause.NORMAL);
+        log.request("GET", "/2", 1);
+        log.discard();
+        log.ended(TerminationCause.SERVER_ABORT);
+        assertEquals(1, sink.messages().size(), "only the first request: " + sink.messages());
+        assertFalse(client.finishAndReleaseAll());
+    }
+}
