@@ -3,11 +3,13 @@ package dev.fulcrum.proxy.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.fulcrum.proxy.stats.BackendCounters;
 import dev.fulcrum.proxy.testing.Models;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ class IdleConnectionsTest {
 
     private final IdleConnections idle = new IdleConnections();
     private final ProxyServer server = new ProxyServer(Models.server("s", 8080),
-            new InetSocketAddress("127.0.0.1", 8080), Instant.EPOCH);
+            new InetSocketAddress("127.0.0.1", 8080), Instant.EPOCH,
+            new BackendCounters(InstantSource.fixed(Instant.EPOCH)).server("s"));
 
     @Test
     void aConnectionParkedAfterEveryRequestLeavesThePoolWhenItCloses() {
