@@ -1,8 +1,8 @@
 package dev.fulcrum.proxy.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -14,16 +14,16 @@ public final class ChunkedReader {
     }
 
     /**
-     * @param content receives the content, or null to count it only
+     * @param content receives the content as it arrives (a checksum, say), or null to count it only
      * @param progress told the running total after each piece
      * @return the content length
      */
-    public static long read(InputStream in, ByteArrayOutputStream content, LongConsumer progress) throws IOException {
+    public static long read(InputStream in, OutputStream content, LongConsumer progress) throws IOException {
         return read(in, content, progress, new ArrayList<>());
     }
 
     /** The same, adding the trailer field lines (RFC 9112 7.1.2) to {@code trailers}. */
-    public static long read(InputStream in, ByteArrayOutputStream content, LongConsumer progress, List<String> trailers)
+    public static long read(InputStream in, OutputStream content, LongConsumer progress, List<String> trailers)
             throws IOException {
         long total = 0;
         byte[] buffer = new byte[65536];
