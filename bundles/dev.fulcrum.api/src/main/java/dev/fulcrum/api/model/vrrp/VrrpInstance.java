@@ -81,26 +81,26 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         trackSubsystems = List.copyOf(trackSubsystems);
     }
 
+    /** The same instance tracking {@code subsystems} instead. */
+    public VrrpInstance withTrackSubsystems(List<TrackedSubsystem> subsystems) {
+        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
+                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
+                unicastSourceIp, unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts,
+                dontTrackPrimary, notifyScripts, smtpAlert, garp, subsystems);
+    }
+
     /** An instance that tracks no Fulcrum subsystem: every keepalived keyword, nothing else. */
     public VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
             int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
             List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, boolean nopreempt,
             Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
-            List<InetAddress> unicastPeers, Optional<InetAddress> multicastSourceIp,
+            List<InetAddress> unicastPeers, OptionalInt unicastTtl, Optional<InetAddress> multicastSourceIp,
             List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
             NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp) {
         this(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version, authentication,
                 virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode, unicastSourceIp,
-                unicastPeers, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary, notifyScripts,
-                smtpAlert, garp, List.of());
-    }
-
-    /** The same instance tracking {@code subsystems} instead. */
-    public VrrpInstance withTrackSubsystems(List<TrackedSubsystem> subsystems) {
-        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
-                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
-                unicastSourceIp, unicastPeers, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
-                notifyScripts, smtpAlert, garp, subsystems);
+                unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
+                notifyScripts, smtpAlert, garp, List.of());
     }
 
     /** The instance without {@code unicast_ttl} (255), as it was before that keyword was modelled. */
