@@ -81,14 +81,6 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         trackSubsystems = List.copyOf(trackSubsystems);
     }
 
-    /** The same instance tracking {@code subsystems} instead. */
-    public VrrpInstance withTrackSubsystems(List<TrackedSubsystem> subsystems) {
-        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
-                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
-                unicastSourceIp, unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts,
-                dontTrackPrimary, notifyScripts, smtpAlert, garp, subsystems);
-    }
-
     /** An instance that tracks no Fulcrum subsystem: every keepalived keyword, nothing else. */
     public VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
             int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
@@ -115,6 +107,14 @@ public record VrrpInstance(String name, InitialState initialState, String interf
                 virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode, unicastSourceIp,
                 unicastPeers, OptionalInt.empty(), multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
                 notifyScripts, smtpAlert, garp);
+    }
+
+    /** The same instance tracking {@code subsystems} instead. */
+    public VrrpInstance withTrackSubsystems(List<TrackedSubsystem> subsystems) {
+        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
+                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
+                unicastSourceIp, unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts,
+                dontTrackPrimary, notifyScripts, smtpAlert, garp, subsystems);
     }
 
     /**
