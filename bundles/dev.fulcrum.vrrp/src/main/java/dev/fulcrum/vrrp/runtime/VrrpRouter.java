@@ -18,6 +18,7 @@ import dev.fulcrum.vrrp.fsm.TimerKind;
 import dev.fulcrum.vrrp.fsm.VrrpState;
 import dev.fulcrum.vrrp.fsm.VrrpStateMachine;
 import dev.fulcrum.vrrp.packet.DropCounters;
+import dev.fulcrum.vrrp.packet.DropReason;
 import dev.fulcrum.vrrp.packet.IpEnvelope;
 import dev.fulcrum.vrrp.packet.ReceiveResult;
 import dev.fulcrum.vrrp.packet.ReceiveResult.Accepted;
@@ -30,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +47,15 @@ public final class VrrpRouter {
 
     private static final Logger LOG = System.getLogger(VrrpRouter.class.getName());
 
+    /**
+     * Drops that mean a peer is configured differently (version, auth_type, auth_pass, advert_int):
+     * logged at INFO for every packet, as keepalived logs its "wrong version", "received an invalid
+     * passwd!" and advert interval mismatch lines; other drops (noise on the wire) only at DEBUG.
+     */
+    private static final Set<DropReason> MISCONFIGURATION = EnumSet.of(DropReason.VERSION, DropReason.AUTH_TYPE,
+            DropReason.AUTHENTICATION, DropReason.ADVERT_INTERVAL);
+
+    private final String name;
     private final VrrpStateMachine machine;
     private final ReceiveValidator validator;
     private final VrrpPort port;
@@ -59,6 +71,7 @@ public final class VrrpRouter {
     /** @param listener told of each state change on the loop thread, after the change's actions */
     public VrrpRouter(RouterSettings settings, ReceiveValidator validator, VrrpPort port, EventLoop loop,
             InstantSource clock, Consumer<StateChanged> listener) {
+        this.name = settings.name();
         this.machine = new VrrpStateMachine(settings);
         this.validator = validator;
         this.port = port;
@@ -86,7 +99,8 @@ public final class VrrpRouter {
                 handle(new Event.AdvertReceived(clock.instant(), envelope.source(), accepted.advert()));
             } else if (result instanceof Drop drop) {
                 drops.count(drop);
-                LOG.log(Level.DEBUG, () -> "dropped from " + envelope.source().getHostAddress() + ": " + drop);
+                LOG.log(MISCONFIGURATION.contains(drop.reason()) ? Level.INFO : Level.DEBUG,
+                        () -> "(" + name + ") dropped from " + envelope.source().getHostAddress() + ": " + drop);
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.fulcrum.vrrp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.vrrp.InitialState;
@@ -10,6 +11,7 @@ import dev.fulcrum.vrrp.fsm.RouterSettings;
 import dev.fulcrum.vrrp.fsm.VrrpState;
 import dev.fulcrum.vrrp.packet.AdvertCodec;
 import dev.fulcrum.vrrp.packet.Advertisement;
+import dev.fulcrum.vrrp.packet.AuthData;
 import dev.fulcrum.vrrp.packet.DropReason;
 import dev.fulcrum.vrrp.packet.IpEnvelope;
 import dev.fulcrum.vrrp.packet.ReceiveValidator;
@@ -90,6 +92,22 @@ class VrrpRouterTest {
         loop.runDue();
         assertEquals(1, router.drops().get(DropReason.TTL));
         assertEquals(2, router.drops().total());
+    }
+
+    @Test
+    void aPeerConfiguredDifferentlyIsLoggedAtInfoAndNoiseOnlyAtDebug() {
+        try (LogCapture log = LogCapture.of(VrrpRouter.class)) {
+            router.start();
+            byte[] v2 = new AdvertCodec(false).encode(Advertisement.v2(51, 200, 1, List.of(VIP), AuthData.ABSENT),
+                    new IpEnvelope(PEER, GROUP, 255));
+            router.received(new IpEnvelope(PEER, GROUP, 255), v2);
+            router.received(new IpEnvelope(PEER, GROUP, 254), advert(200));
+            loop.runDue();
+            assertEquals(1, router.drops().get(DropReason.VERSION));
+            assertEquals(1, router.drops().get(DropReason.TTL));
+            assertTrue(log.contains("(VI_1) dropped from 192.0.2.1: VERSION: VRRPv2 advert for a VRRPv3 instance"));
+            assertFalse(log.contains("TTL"), "a stray TTL is noise on the wire, not a peer's configuration");
+        }
     }
 
     @Test

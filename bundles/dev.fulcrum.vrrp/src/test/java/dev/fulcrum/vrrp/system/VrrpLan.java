@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ final class VrrpLan implements AutoCloseable {
     private final NetworkNamespace bridge;
     private final List<NetworkNamespace> hosts = new ArrayList<>();
     private final List<Process> keepaliveds = new ArrayList<>();
+    private final Map<Process, Path> keepalivedLogs = new HashMap<>();
     private final List<VrrpEngine> engines = new ArrayList<>();
 
     private VrrpLan(Path directory, NetworkNamespace bridge) {
@@ -81,7 +84,13 @@ final class VrrpLan implements AutoCloseable {
                 dir.resolve("v.pid").toString(), "-c", dir.resolve("c.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("keepalived.log").toFile()).start();
         keepaliveds.add(process);
+        keepalivedLogs.put(process, dir.resolve("keepalived.log"));
         return process;
+    }
+
+    /** What {@code keepalived} (started by {@link #startKeepalived}) has logged so far ({@code -l}: to its console). */
+    String keepalivedLog(Process keepalived) throws IOException {
+        return Files.readString(keepalivedLogs.get(keepalived));
     }
 
     /**
