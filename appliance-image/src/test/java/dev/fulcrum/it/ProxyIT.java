@@ -75,7 +75,8 @@ public class ProxyIT {
             SubsystemStatus status = ProxyRevisions.apply(context, configuration, proxy(port, backend.getLocalPort()),
                     "proxy it");
             assertEquals(SubsystemState.ACTIVE, status.state());
-            assertEquals("1 frontend(s) on the epoll transport", status.reason());
+            // OpenSSL: netty-tcnative's BoringSSL fragment of the image loaded inside the framework.
+            assertEquals("1 frontend(s) on the epoll transport, TLS through OpenSSL", status.reason());
 
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 client.setSoTimeout(20_000);

@@ -12,6 +12,7 @@ import dev.fulcrum.api.status.SubsystemStatus;
 import dev.fulcrum.health.HealthService;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.syslog.SyslogService;
+import io.netty.handler.ssl.SslProvider;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +83,11 @@ public final class ProxyReconciler implements Reconciler, Subsystem, ProxyStats 
         List<ReconcileError> errors = runtime.apply(revision.state().proxy());
         if (errors.isEmpty()) {
             int frontends = revision.state().proxy().frontends().size();
+            // Which TLS implementation terminates "bind ... ssl" is shown too: OpenSSL only when
+            // netty-tcnative's native library loaded, else the JDK's (much slower handshakes).
+            String tls = runtime.tlsProvider() == SslProvider.OPENSSL ? "OpenSSL" : "the JDK";
             status = SubsystemStatus.active(NAME, frontends + " frontend(s) on the " + runtime.transport().name()
-                    + " transport").withRevision(revision.number());
+                    + " transport, TLS through " + tls).withRevision(revision.number());
             return ReconcileResult.applied();
         }
         // The previous revision keeps running: the subsystem is degraded, not down.

@@ -100,6 +100,11 @@ public final class ProxyRuntime implements AutoCloseable {
                 ? syslogService(Optional.empty()) : List.of();
     }
 
+    /** The TLS implementation of {@code bind ... ssl} listeners: OpenSSL (BoringSSL) when it loads. */
+    public SslProvider tlsProvider() {
+        return tlsProvider;
+    }
+
     public Transport transport() {
         return transport;
     }
