@@ -29,6 +29,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,14 +117,18 @@ class ProxyReconcilerTest {
             }
         });
         load.start();
+        // Each revision is applied only once the client got another answer, so that traffic really
+        // runs between the swaps (under load, 20 applies could otherwise finish before one request).
         for (int i = 0; i < 20; i++) {
+            awaitAnswerAfter(answered.get(), answered, failure);
             assertTrue(apply(route(port, i % 2 == 0 ? b : a)).isApplied());
         }
+        awaitAnswerAfter(answered.get(), answered, failure);
         running.set(false);
         load.join();
 
         assertEquals(null, failure.get(), "no refused connection and no error while revisions applied");
-        assertTrue(answered.get() > 0);
+        assertTrue(answered.get() >= 21, "answers between the revisions: " + answered.get());
         assertEquals(200, established.send(GET).read().status(), "the established connection survived");
         assertEquals("a 0", keep(new RawClient(port)).send(GET).read().body(), "the last revision routes to a");
     }
@@ -160,5 +165,15 @@ class ProxyReconcilerTest {
         assertThrows(ConnectException.class, () -> new RawClient(oldPort).close());
         assertEquals(200, keep(new RawClient(newPort)).send(GET).read().status());
         assertEquals(200, established.send(GET).read().status());
+    }
+
+    /** Waits (at most 30 s) until the load thread has had more than {@code seen} answers, or failed. */
+    private static void awaitAnswerAfter(int seen, AtomicInteger answered, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (answered.get() <= seen && failure.get() == null) {
+            assertTrue(System.nanoTime() < deadline, "no answer within 30 s; answered " + answered.get());
+            Thread.sleep(1);
+        }
     }
 }
