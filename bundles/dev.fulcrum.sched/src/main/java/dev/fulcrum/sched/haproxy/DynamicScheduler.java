@@ -48,10 +48,23 @@ abstract class DynamicScheduler<E, Q extends ServerQueue> implements Scheduler {
 
     abstract ServerView viewOf(E entry);
 
+    /**
+     * The next usable server in turn; when no regular server is queued, the roster's first usable backup.
+     * A queued server found out of service went so after its owner changed it and before the hook: the
+     * pick takes the change in itself (the hook then finds nothing left to do), so the least loaded
+     * server cannot stay on top of leastconn's queue and empty every pick until the hook arrives.
+     */
     @Override
     public synchronized Optional<ServerView> pick(RequestContext request) {
         ramping.step(this::reweigh);
-        return queue.nextUsable(roster);
+        for (int attempt = 0; attempt < ServerQueue.ATTEMPTS && !queue.isEmpty(); attempt++) {
+            ServerView server = queue.next();
+            if (server.usable()) {
+                return Optional.of(server);
+            }
+            requeue(roster.changed(server), ramping.now());
+        }
+        return queue.isEmpty() ? roster.firstUsableBackup() : Optional.empty();
     }
 
     @Override

@@ -65,6 +65,18 @@ class LeastConnTest {
     }
 
     @Test
+    void theLeastLoadedServerGoneDownBeforeItsHookIsPassedOver() {
+        Scheduler lc = leastConn();
+        connections(lc, b, 4);
+        connections(lc, c, 4);
+        a.state(ServerState.DOWN); // its owner changed it; serverChanged has not been called yet
+
+        assertEquals("b c b c", Picking.sequence(lc, 4), "a stays least loaded, but is out of service");
+        lc.serverChanged(a.state(ServerState.UP));
+        assertEquals("a a", Picking.sequence(lc, 2));
+    }
+
+    @Test
     void aServerInSlowStartCountsAsLighterWeighted() {
         TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
         TestServer warming = new TestServer("w", 10).slowStart(Duration.ofSeconds(10), clock.instant());
