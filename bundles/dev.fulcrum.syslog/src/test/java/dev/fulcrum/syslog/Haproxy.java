@@ -1,8 +1,8 @@
 package dev.fulcrum.syslog;
 
+import dev.fulcrum.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +77,8 @@ public final class Haproxy implements AutoCloseable {
     }
 
     /** A loopback port free at the time of the call. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    public static int freePort() {
+        return FreePorts.next();
     }
 
     @Override

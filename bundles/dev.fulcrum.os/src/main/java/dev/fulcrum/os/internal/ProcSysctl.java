@@ -2,6 +2,7 @@ package dev.fulcrum.os.internal;
 
 import dev.fulcrum.api.os.Sysctl;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +28,9 @@ public final class ProcSysctl implements Sysctl {
     /** Characters of interface names and sysctl names; anything else is rejected before it reaches a path. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:/-]+");
 
+    /** Larger than any value the kernel prints for one key (a page is its own limit). */
+    private static final int MAX_VALUE_BYTES = 64 * 1024;
+
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
@@ -46,8 +50,12 @@ public final class ProcSysctl implements Sysctl {
     public String read(String key) throws IOException {
         Path file = path(key);
         requireValue(key, file);
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        // One read(2) with room for the whole value, as sysctl(8) does. Files.readString would not do:
+        // for a file reporting size 0 it reads one byte first, and the kernel's integer handlers
+        // (proc_dointvec and friends) answer a read at a non-zero offset with end of file, so
+        // pid_max "32768" came back as "3".
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(MAX_VALUE_BYTES), StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {
             throw new IOException("no such sysctl: " + key, e);
         } catch (IOException e) {

@@ -50,6 +50,16 @@ class ProcSysctlTest {
         assertEquals("32768\t60999", sysctl.read("net.ipv4.ip_local_port_range"));
     }
 
+    /** The real procfs: the kernel's integer handlers answer a read past offset 0 with end of file. */
+    @Test
+    void readsWholeMultiDigitValuesFromTheRealProcSys() throws IOException {
+        ProcSysctl real = new ProcSysctl(Path.of("/"));
+        assertEquals(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip(), real.read("kernel.pid_max"));
+        assertEquals(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip(),
+                real.read("net.ipv4.ip_local_port_range"));
+        assertTrue(real.read("kernel.pid_max").length() > 1, "pid_max is never one digit (at least 301)");
+    }
+
     @Test
     void writeWritesTheValueAndANewline() throws IOException {
         sysctl.write("net.ipv4.ip_forward", "1");

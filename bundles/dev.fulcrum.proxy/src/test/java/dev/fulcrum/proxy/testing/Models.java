@@ -14,9 +14,7 @@ import dev.fulcrum.api.model.proxy.ProxyGlobal;
 import dev.fulcrum.api.model.proxy.ProxyOptions;
 import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.api.model.proxy.Timeouts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.fulcrum.testing.FreePorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -85,12 +83,8 @@ public final class Models {
         return new ProxyConfig(ProxyGlobal.defaults(), frontends, backends);
     }
 
-    /** A port nothing listens on right now (the kernel's pick, released at once). */
+    /** A port nothing listens on right now, outside the kernel's ephemeral range ({@link FreePorts}). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

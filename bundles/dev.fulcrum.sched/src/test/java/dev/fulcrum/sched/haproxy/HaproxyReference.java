@@ -1,12 +1,12 @@
 package dev.fulcrum.sched.haproxy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.fulcrum.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,9 +151,7 @@ final class HaproxyReference implements AutoCloseable {
         throw new IOException("haproxy did not listen on " + port);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }
