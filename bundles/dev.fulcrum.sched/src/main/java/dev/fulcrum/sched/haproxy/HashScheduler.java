@@ -22,7 +22,8 @@ final class HashScheduler extends TableScheduler<HashTable> {
 
     HashScheduler(RequestKey key, boolean consistent, Collection<? extends ServerView> servers,
             Scheduler withoutKey) {
-        super(servers, consistent ? HashRing::of : active -> WeightedMap.of(active, Roster.Member::staticWeight));
+        super(servers, consistent ? Roster.Member::currentWeight : Roster.Member::staticWeight,
+                consistent ? HashRing::of : active -> WeightedMap.of(active, Roster.Member::staticWeight));
         this.key = key;
         this.withoutKey = withoutKey;
     }

@@ -18,7 +18,7 @@ final class StaticRoundRobinScheduler extends TableScheduler<WeightedMap> {
     private final AtomicLong turn = new AtomicLong();
 
     StaticRoundRobinScheduler(Collection<? extends ServerView> servers) {
-        super(servers, active -> WeightedMap.of(active, Roster.Member::staticWeight));
+        super(servers, Roster.Member::staticWeight, active -> WeightedMap.of(active, Roster.Member::staticWeight));
     }
 
     @Override
