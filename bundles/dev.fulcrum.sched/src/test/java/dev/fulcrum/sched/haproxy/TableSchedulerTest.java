@@ -17,9 +17,9 @@ class TableSchedulerTest {
     @Test
     void aStaticTableIsKeptThroughWeightChangesAndTheTurnGoesOn() {
         String unchanged = Picking.sequence(
-                new StaticRoundRobinScheduler(List.of(new TestServer("a", 3), TestServer.of("b"))), 12);
+                new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of(new TestServer("a", 3), TestServer.of("b"))), 12);
         TestServer a = new TestServer("a", 3);
-        StaticRoundRobinScheduler rr = new StaticRoundRobinScheduler(List.of(a, TestServer.of("b")));
+        StaticMapScheduler rr = new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of(a, TestServer.of("b")));
         Object table = rr.current().table();
         String first = Picking.sequence(rr, 4);
 
@@ -33,7 +33,7 @@ class TableSchedulerTest {
     @Test
     void aStaticTableIsLaidOutAgainWhenAServerComesGoesOrIsReplaced() {
         TestServer a = new TestServer("a", 3);
-        StaticRoundRobinScheduler rr = new StaticRoundRobinScheduler(List.of(a, TestServer.of("b")));
+        StaticMapScheduler rr = new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of(a, TestServer.of("b")));
 
         Object before = rr.current().table();
         rr.serverChanged(a.weight(0));
@@ -53,7 +53,7 @@ class TableSchedulerTest {
     @Test
     void aServerAddedAtWeightZeroTakesItsFirstWeightAboveZero() {
         TestServer a = new TestServer("a", 0);
-        StaticRoundRobinScheduler rr = new StaticRoundRobinScheduler(List.of(a, TestServer.of("b")));
+        StaticMapScheduler rr = new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of(a, TestServer.of("b")));
 
         rr.serverChanged(a.weight(3));
 
@@ -64,7 +64,7 @@ class TableSchedulerTest {
     void aBackupsStateChangeKeepsTheTableButChangesTheBackup() {
         TestServer a = TestServer.of("a").state(ServerState.DOWN);
         TestServer spare = TestServer.of("spare").backup(true).state(ServerState.MAINT);
-        StaticRoundRobinScheduler rr = new StaticRoundRobinScheduler(List.of(a, spare));
+        StaticMapScheduler rr = new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of(a, spare));
         Object table = rr.current().table();
         assertEquals(Optional.empty(), rr.pick(Picking.keyless(1).get(0)));
 
@@ -77,8 +77,8 @@ class TableSchedulerTest {
     @Test
     void consistentHashingAndRandomFollowEveryWeightChange() {
         TestServer a = new TestServer("a", 3);
-        HashScheduler ring = new HashScheduler(new SourceKey(), true, List.of(a, TestServer.of("b")),
-                new StaticRoundRobinScheduler(List.of()));
+        HashRingScheduler ring = new HashRingScheduler(new SourceKey(), List.of(a, TestServer.of("b")),
+                new StaticMapScheduler(StaticMapScheduler.NO_KEY, List.of()));
         RandomScheduler random = new RandomScheduler(2, new SplittableRandom(1), List.of(a, TestServer.of("b")));
         Object ringTable = ring.current().table();
         Object drawTable = random.current().table();
@@ -94,8 +94,7 @@ class TableSchedulerTest {
     @Test
     void mapBasedHashingKeepsItsMapThroughWeightChanges() {
         TestServer a = new TestServer("a", 3);
-        HashScheduler map = new HashScheduler(new SourceKey(), false, List.of(a, TestServer.of("b")),
-                new StaticRoundRobinScheduler(List.of()));
+        StaticMapScheduler map = new StaticMapScheduler(new SourceKey(), List.of(a, TestServer.of("b")));
         Object table = map.current().table();
 
         map.serverChanged(a.weight(4));
