@@ -49,13 +49,14 @@ public abstract class HaproxyFactory implements SchedulerFactory {
 
     abstract Scheduler create(Balance balance, SchedulerSettings settings, List<ServerView> servers);
 
-    /** The round robin the hashing algorithms fall back on when the request has no key. */
+    /** HAProxy's "roundrobin", which consistent hashing also falls back on when the request has no key. */
     static Scheduler roundRobin(SchedulerSettings settings, List<ServerView> servers) {
         return new RoundRobinScheduler(settings.clock(), servers);
     }
 
-    /** A hashing algorithm over the given key. */
+    /** A hashing algorithm over the given key: on a ring for "hash-type consistent", else on the static map. */
     static Scheduler hashing(RequestKey key, SchedulerSettings settings, List<ServerView> servers) {
-        return new HashScheduler(key, settings.consistentHashing(), servers, roundRobin(settings, servers));
+        return settings.consistentHashing() ? new HashRingScheduler(key, servers, roundRobin(settings, servers))
+                : new StaticMapScheduler(key, servers);
     }
 }

@@ -12,6 +12,11 @@ final class Hashing {
 
     private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /**
+     * Two FNV-1a steps over a char whose high byte is 0: xor with 0 changes nothing, so the second step is
+     * a second multiplication, and the two fold into one by the prime's square (mod 2^64).
+     */
+    private static final long FNV_PRIME_SQUARED = FNV_PRIME * FNV_PRIME;
 
     private Hashing() {
     }
@@ -46,9 +51,11 @@ final class Hashing {
      */
     static long ofLatin1(ByteBuffer bytes, int from, int to) {
         long hash = FNV_OFFSET_BASIS;
-        for (int i = from; i < to; i++) {
-            hash = (hash ^ (bytes.get(i) & 0xff)) * FNV_PRIME;
-            hash *= FNV_PRIME; // the char's high byte, 0 for ISO-8859-1
+        for (int at = from; at < to; at += Long.BYTES) {
+            long word = PacketWords.word(bytes, at, to);
+            for (int i = 0, count = Math.min(Long.BYTES, to - at); i < count; i++) {
+                hash = (hash ^ PacketWords.byteAt(word, i)) * FNV_PRIME_SQUARED; // the char's high byte is 0
+            }
         }
         return mix(hash);
     }

@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance hdr(name)": {@link HashScheduler} over {@link HeaderKey}. */
+/** configuration.txt 4.2 "balance hdr(name)": {@link HaproxyFactory#hashing} over {@link HeaderKey}. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=hdr", "scheduler.family=HAPROXY"})
 public final class HeaderFactory extends HaproxyFactory {
 

@@ -23,7 +23,7 @@ final class RandomScheduler extends TableScheduler<WeightedDraw> {
     private final RandomGenerator random;
 
     RandomScheduler(int draws, RandomGenerator random, Collection<? extends ServerView> servers) {
-        super(servers, WeightedDraw::of);
+        super(servers, Roster.Member::currentWeight, WeightedDraw::of);
         if (draws < 1) {
             throw new IllegalArgumentException("balance random needs at least 1 draw, not " + draws);
         }

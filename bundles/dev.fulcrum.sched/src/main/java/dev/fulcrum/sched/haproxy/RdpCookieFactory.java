@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance rdp-cookie(name)": {@link HashScheduler} over {@link RdpCookieKey}. */
+/** configuration.txt 4.2 "balance rdp-cookie(name)": {@link HaproxyFactory#hashing} over {@link RdpCookieKey}. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=rdp-cookie", "scheduler.family=HAPROXY"})
 public final class RdpCookieFactory extends HaproxyFactory {
 

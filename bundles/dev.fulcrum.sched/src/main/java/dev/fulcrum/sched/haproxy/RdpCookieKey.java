@@ -7,24 +7,36 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * configuration.txt 4.2 "balance rdp-cookie(NAME)": the routing token an RDP client sends in its first
- * packet. That packet is a TPKT header (RFC 1006 section 6: version 3, reserved 0, 16-bit length), an
- * X.224 Connection Request TPDU (ITU-T X.224 13.3: length indicator, code 0xE_, destination and source
- * references, class: 7 bytes) and then the line {@code Cookie: NAME=VALUE\r\n} (MS-RDPBCGR 2.2.1.1,
- * "routingToken"/"cookie"). Names and "Cookie:" compare case-insensitively, as for HAProxy's
- * {@code req.rdp_cookie}. Anything else (not RDP, another cookie, a line not complete in the prefix)
- * gives no key: round robin.
+ * configuration.txt 4.2 "balance rdp-cookie(NAME)" and 7.3.5 {@code req.rdp_cookie}: the routing token an
+ * RDP client sends in its first packet. That packet is a TPKT header (RFC 1006 section 6: version 3,
+ * reserved 0, 16-bit length), an X.224 Connection Request TPDU (ITU-T X.224 13.3: length indicator, code
+ * 0xE_, destination and source references, class: 7 bytes) and then the line
+ * {@code Cookie: NAME=VALUE\r\n} (MS-RDPBCGR 2.2.1.1, "routingToken"/"cookie"). As in HAProxy, "Cookie:"
+ * and the name compare ignoring ASCII case (strncasecmp), the value runs to the first CR, which a LF must
+ * follow; spaces or tabs may separate "Cookie:" from the name. Anything else (not RDP, another cookie, a
+ * line not complete within the prefix or the length the TPKT header declares, an empty value) gives no
+ * key: round robin.
+ *
+ * <p>This runs for every connection of a {@code mode tcp} RDP farm, so it reads the packet in place, eight
+ * bytes at a time ({@link PacketWords}), and allocates nothing.
  */
 final class RdpCookieKey implements RequestKey {
 
     /** TPKT (4 bytes) and the fixed part of the X.224 Connection Request (7 bytes). */
     private static final int HEADERS = 11;
-    private static final String COOKIE = "Cookie:";
+    /** RFC 1006 section 6: "vrsn 8 bits: This field is always 3 for the version of the protocol described here." */
+    private static final int TPKT_VERSION = 3;
+    /** ITU-T X.224 13.3.1: the CR TPDU code 1110 in the high nibble, the low one is CDT (credit). */
+    private static final int CONNECTION_REQUEST = 0xe0;
+    private static final CaselessToken COOKIE = new CaselessToken("Cookie:");
+    /** What must follow the name and its '=': at least one byte of value, then CR LF. */
+    private static final int VALUE_AND_LINE_END = 3;
 
-    private final String name;
+    /** The cookie name and its '='. */
+    private final CaselessToken nameAndEquals;
 
     RdpCookieKey(String name) {
-        this.name = name;
+        this.nameAndEquals = new CaselessToken(name + "=");
     }
 
     @Override
@@ -53,51 +65,50 @@ final class RdpCookieKey implements RequestKey {
     /** Where the cookie's value lies in the packet (absolute indexes), or {@link Span#NONE}. */
     private long valueSpan(ByteBuffer packet) {
         int start = packet.position();
-        int available = packet.limit() - start;
-        if (available < HEADERS || packet.get(start) != 3 || packet.get(start + 1) != 0
-                || (packet.get(start + 5) & 0xf0) != 0xe0) {
+        int end = end(packet, start);
+        int at = start + HEADERS;
+        if (!COOKIE.isAt(packet, at, end)) {
             return Span.NONE;
         }
-        int declared = (packet.get(start + 2) & 0xff) << 8 | packet.get(start + 3) & 0xff; // network order
-        int from = start + HEADERS;
-        int lineEnd = lineEnd(packet, from, start + Math.min(available, declared));
-        if (lineEnd < 0 || !startsWithIgnoreCase(packet, from, lineEnd, COOKIE)) {
-            return Span.NONE;
-        }
-        int at = from + COOKIE.length();
-        while (at < lineEnd && Character.isWhitespace((char) (packet.get(at) & 0xff))) {
+        at += COOKIE.length();
+        while (at < end && (packet.get(at) == ' ' || packet.get(at) == '\t')) {
             at++;
         }
-        int equals = at + name.length();
-        if (!startsWithIgnoreCase(packet, at, lineEnd, name) || equals >= lineEnd || packet.get(equals) != '=') {
+        if (end - at < nameAndEquals.length() + VALUE_AND_LINE_END || !nameAndEquals.isAt(packet, at, end)) {
             return Span.NONE;
         }
-        return equals + 1 == lineEnd ? Span.NONE : Span.of(equals + 1, lineEnd);
+        int from = at + nameAndEquals.length();
+        int cr = indexOfCr(packet, from, end);
+        return cr <= from || cr + 1 >= end || packet.get(cr + 1) != '\n' ? Span.NONE : Span.of(from, cr);
     }
 
-    /** The index of the first CR of a CR LF in [from, end), or -1 when there is none. */
-    private static int lineEnd(ByteBuffer packet, int from, int end) {
-        for (int i = from; i + 1 < end; i++) {
-            if (packet.get(i) == '\r' && packet.get(i + 1) == '\n') {
-                return i;
+    /**
+     * Where the connection request ends (absolute): its TPKT length, cut to the bytes received; {@code start}
+     * itself when the headers are not a TPKT version 3 carrying an X.224 Connection Request.
+     */
+    private static int end(ByteBuffer packet, int start) {
+        int available = packet.limit() - start;
+        if (available < HEADERS) {
+            return start;
+        }
+        // version, reserved, length (network order), X.224 length indicator, code, ...
+        long tpkt = PacketWords.word(packet, start, packet.limit());
+        if (PacketWords.byteAt(tpkt, 0) != TPKT_VERSION || PacketWords.byteAt(tpkt, 1) != 0
+                || (PacketWords.byteAt(tpkt, 5) & 0xf0) != CONNECTION_REQUEST) {
+            return start;
+        }
+        int declared = PacketWords.byteAt(tpkt, 2) << 8 | PacketWords.byteAt(tpkt, 3);
+        return start + Math.min(available, declared);
+    }
+
+    /** The index of the first CR in [from, end), or -1. */
+    private static int indexOfCr(ByteBuffer packet, int from, int end) {
+        for (int at = from; at < end; at += Long.BYTES) {
+            int index = PacketWords.indexOf(PacketWords.word(packet, at, end), '\r');
+            if (index < Long.BYTES) {
+                return at + index;
             }
         }
         return -1;
-    }
-
-    /** Whether the ISO-8859-1 text at [at, end) starts with the given text, ignoring case as String does. */
-    private static boolean startsWithIgnoreCase(ByteBuffer packet, int at, int end, String text) {
-        if (end - at < text.length()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char actual = (char) (packet.get(at + i) & 0xff);
-            char expected = text.charAt(i);
-            if (actual != expected && Character.toUpperCase(actual) != Character.toUpperCase(expected)
-                    && Character.toLowerCase(actual) != Character.toLowerCase(expected)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -27,6 +27,11 @@ final class Roster {
             return !view.backup() && view.usable();
         }
 
+        /** The weight the dynamic algorithms use: the server's weight now. */
+        int currentWeight() {
+            return view.weight();
+        }
+
         /** The weight the static algorithms use: as added, or the current one for a server added at 0. */
         int staticWeight() {
             return initialWeight > 0 ? initialWeight : view.weight();

@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance source": {@link HashScheduler} over {@link SourceKey}. */
+/** configuration.txt 4.2 "balance source": {@link HaproxyFactory#hashing} over {@link SourceKey}. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=source", "scheduler.family=HAPROXY"})
 public final class SourceFactory extends HaproxyFactory {
 

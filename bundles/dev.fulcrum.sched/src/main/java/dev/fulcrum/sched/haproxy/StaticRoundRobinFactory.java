@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance static-rr": {@link StaticRoundRobinScheduler}. */
+/** configuration.txt 4.2 "balance static-rr": {@link StaticMapScheduler} without a key. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=static-rr", "scheduler.family=HAPROXY"})
 public final class StaticRoundRobinFactory extends HaproxyFactory {
 
@@ -19,6 +19,6 @@ public final class StaticRoundRobinFactory extends HaproxyFactory {
 
     @Override
     Scheduler create(Balance balance, SchedulerSettings settings, List<ServerView> servers) {
-        return new StaticRoundRobinScheduler(servers);
+        return new StaticMapScheduler(StaticMapScheduler.NO_KEY, servers);
     }
 }

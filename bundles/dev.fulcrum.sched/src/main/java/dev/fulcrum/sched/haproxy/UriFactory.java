@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance uri": {@link HashScheduler} over {@link UriKey}. */
+/** configuration.txt 4.2 "balance uri": {@link HaproxyFactory#hashing} over {@link UriKey}. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=uri", "scheduler.family=HAPROXY"})
 public final class UriFactory extends HaproxyFactory {
 

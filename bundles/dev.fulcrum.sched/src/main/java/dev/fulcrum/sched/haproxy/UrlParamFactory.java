@@ -9,7 +9,7 @@ import dev.fulcrum.api.sched.ServerView;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** configuration.txt 4.2 "balance url_param": {@link HashScheduler} over {@link UrlParamKey}. */
+/** configuration.txt 4.2 "balance url_param": {@link HaproxyFactory#hashing} over {@link UrlParamKey}. */
 @Component(service = SchedulerFactory.class, property = {"scheduler.name=url_param", "scheduler.family=HAPROXY"})
 public final class UrlParamFactory extends HaproxyFactory {
 

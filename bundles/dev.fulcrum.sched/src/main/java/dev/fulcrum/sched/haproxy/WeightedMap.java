@@ -48,12 +48,13 @@ final class WeightedMap implements HashTable {
 
     /** The server in slot {@code index mod size}, or a usable one after it; only when size > 0. */
     Optional<ServerView> at(long index) {
-        int start = (int) Long.remainderUnsigned(index, slots.length);
+        int slot = (int) Long.remainderUnsigned(index, slots.length);
         for (int i = 0; i < ATTEMPTS && i < slots.length; i++) {
-            ServerView server = slots[(start + i) % slots.length];
+            ServerView server = slots[slot];
             if (server.usable()) {
                 return Optional.of(server);
             }
+            slot = slot + 1 == slots.length ? 0 : slot + 1; // one division per lookup, not one per slot tried
         }
         return Optional.empty();
     }

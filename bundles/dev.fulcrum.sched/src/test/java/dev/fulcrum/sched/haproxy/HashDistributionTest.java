@@ -74,6 +74,19 @@ class HashDistributionTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = KeyedRequests.class, names = "SOURCE", mode = EnumSource.Mode.EXCLUDE)
+    void mapBasedWithoutAKeyWalksTheStaticMapAsStaticRrDoes(KeyedRequests algorithm) {
+        List<TestServer> servers = weighted();
+        Scheduler scheduler = create(algorithm, false, servers);
+        Scheduler staticRr = new StaticRoundRobinFactory().create(Picking.settings(), weighted());
+
+        // HAProxy falls back to "round robin on the map" (map_get_server_rr): static, weights as added
+        scheduler.serverChanged(servers.get(0).weight(50));
+
+        assertEquals(Picking.sequence(staticRr, 60), Picking.sequence(scheduler, 60));
+    }
+
+    @ParameterizedTest
     @EnumSource(KeyedRequests.class)
     void consistentHashingMovesOnlyTheKeysOfTheServerThatWentDown(KeyedRequests algorithm) {
         Moved moved = removeOneOfTen(algorithm, true);

@@ -8,21 +8,21 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The hashing algorithms of configuration.txt 4.2 "balance" (source, uri, url_param, hdr, rdp-cookie):
- * the request's key is hashed into a {@link HashTable} over the active servers, a {@link WeightedMap} for
- * "hash-type map-based" (static: the weights the servers were added with) or a {@link HashRing} for
- * "hash-type consistent" (their current weights). Without a key, round robin ("If no value is found ...
- * then a round robin algorithm is applied"). Backups: the first usable one by position when no regular
- * server is usable. A pick is lock-free: O(1) map-based, O(1) expected consistent, plus the key's extraction.
+ * The hashing algorithms of configuration.txt 4.2 "balance" (source, uri, url_param, hdr, rdp-cookie) under
+ * "hash-type consistent": the request's key is hashed onto a {@link HashRing} over the active servers with
+ * their current weights, rebuilt when a server comes, goes or changes weight. Without a key, round robin
+ * over the current weights ("If no value is found ... then a round robin algorithm is applied"; HAProxy
+ * walks its tree, chash_get_next_server). Backups: the first usable one by position when no regular server
+ * is usable. A pick is lock-free: O(1) expected, plus the key's extraction. "hash-type map-based" is
+ * {@link StaticMapScheduler}.
  */
-final class HashScheduler extends TableScheduler<HashTable> {
+final class HashRingScheduler extends TableScheduler<HashRing> {
 
     private final RequestKey key;
     private final Scheduler withoutKey;
 
-    HashScheduler(RequestKey key, boolean consistent, Collection<? extends ServerView> servers,
-            Scheduler withoutKey) {
-        super(servers, consistent ? HashRing::of : active -> WeightedMap.of(active, Roster.Member::staticWeight));
+    HashRingScheduler(RequestKey key, Collection<? extends ServerView> servers, Scheduler withoutKey) {
+        super(servers, Roster.Member::currentWeight, HashRing::of);
         this.key = key;
         this.withoutKey = withoutKey;
     }
@@ -33,7 +33,7 @@ final class HashScheduler extends TableScheduler<HashTable> {
         if (hash.isEmpty()) {
             return withoutKey.pick(request);
         }
-        Current<HashTable> current = current();
+        Current<HashRing> current = current();
         return current.empty() ? current.backupServer() : current.table().lookup(hash.getAsLong());
     }
 
