@@ -109,7 +109,21 @@ class LogDifferentialTest {
         assertEquals(List.of(), runtime.apply(config));
 
         // The last frontend of the file: HAProxy binds them in order; dontlognull keeps the probe out of its log.
-        resources.keep(HaproxyProcess.start(cfg, haproxyEnv, haproxyPorts.get("FE_TCP_CUSTOM")));
+        // A port picked free may be taken by another process before HAProxy binds it: new ports, up to 3 times.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                resources.keep(HaproxyProcess.start(cfg, haproxyEnv, haproxyPorts.get("FE_TCP_CUSTOM")));
+                break;
+            } catch (IllegalStateException portTaken) {
+                if (attempt == 3 || !portTaken.getMessage().contains("Address already in use")) {
+                    throw portTaken;
+                }
+                for (String frontend : FRONTENDS) {
+                    haproxyPorts.put(frontend, Models.freePort());
+                    haproxyEnv.put(frontend, String.valueOf(haproxyPorts.get(frontend)));
+                }
+            }
+        }
     }
 
     private static Map<String, String> environment(Map<String, Integer> ports, SyslogCollector logs, HttpBackend web,
