@@ -78,7 +78,10 @@ public final class HaproxyEmitter {
         }
     }
 
-    /** 4.2 "log global", the proxy's own targets, "option tcplog|httplog", "option dontlognull". */
+    /**
+     * 4.2 "log global", the proxy's own targets, "option tcplog|httplog" or "log-format", the header
+     * captures, "option dontlognull".
+     */
     static void log(LogSettings log, ConfigText out) {
         if (log.global()) {
             out.line("log", "global");
@@ -89,6 +92,11 @@ public final class HaproxyEmitter {
         } else if (log.format() == LogFormat.HTTP) {
             out.line("option", "httplog");
         }
+        log.custom().ifPresent(custom -> out.line("log-format", custom.source()));
+        log.requestCaptures().forEach(c -> out.line("capture", "request", "header", c.name(), "len",
+                Integer.toString(c.length())));
+        log.responseCaptures().forEach(c -> out.line("capture", "response", "header", c.name(), "len",
+                Integer.toString(c.length())));
         if (log.dontLogNull()) {
             out.line("option", "dontlognull");
         }

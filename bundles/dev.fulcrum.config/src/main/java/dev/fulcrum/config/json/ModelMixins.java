@@ -11,10 +11,12 @@ import dev.fulcrum.api.model.lvs.VirtualServerGroup;
 import dev.fulcrum.api.model.proxy.Algorithm;
 import dev.fulcrum.api.model.proxy.Criterion;
 import dev.fulcrum.api.model.proxy.HttpCheckExpect;
+import dev.fulcrum.api.model.proxy.LogFormatNode;
+import dev.fulcrum.api.model.proxy.LogVariable;
 
 /**
  * Jackson annotations for model types, attached from outside (mix-ins) so that dev.fulcrum.api stays
- * free of Jackson: the type property of the three polymorphic interfaces, and the spelling of enums
+ * free of Jackson: the type property of the four polymorphic interfaces, and the spelling of enums
  * that have a configuration keyword different from their constant name.
  */
 final class ModelMixins {
@@ -30,6 +32,8 @@ final class ModelMixins {
         mapper.addMixIn(Criterion.Fetch.class, KeywordMixin.class);
         mapper.addMixIn(HttpCheckExpect.Match.class, KeywordMixin.class);
         mapper.addMixIn(Scheduler.class, IpvsNameMixin.class);
+        mapper.addMixIn(LogFormatNode.class, LogFormatNodeMixin.class);
+        mapper.addMixIn(LogVariable.class, LogVariableMixin.class);
     }
 
     /** keepalived.conf's checker block names. */
@@ -58,6 +62,21 @@ final class ModelMixins {
         @JsonSubTypes.Type(value = VirtualServerGroup.AddressRange.class, name = "range"),
         @JsonSubTypes.Type(value = VirtualServerGroup.Fwmark.class, name = "fwmark")})
     interface MemberMixin {
+    }
+
+    /** One element of a log-format string (configuration.txt 8.2.6). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "node")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = LogFormatNode.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = LogFormatNode.Separator.class, name = "separator"),
+        @JsonSubTypes.Type(value = LogFormatNode.Field.class, name = "field")})
+    interface LogFormatNodeMixin {
+    }
+
+    /** Log-format variables as written after '%' ({@code ci}, {@code Tr}, {@code TR}: case matters). */
+    abstract static class LogVariableMixin {
+        @JsonValue
+        abstract String code();
     }
 
     /** Enums written as their haproxy.cfg keyword ({@code roundrobin}, {@code path_beg}, {@code rstatus}). */

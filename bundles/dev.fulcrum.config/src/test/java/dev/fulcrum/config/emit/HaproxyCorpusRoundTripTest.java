@@ -21,7 +21,7 @@ class HaproxyCorpusRoundTripTest {
 
     /** The reader's valid corpora (haproxy/model/*) and the seed's chapter 5 snippets read together, as SeedModelTest does. */
     static Stream<String> corpora() {
-        return Stream.of("model/everything.cfg", "model/seed-A.4-corrected.cfg",
+        return Stream.of("model/everything.cfg", "model/log-format.cfg", "model/seed-A.4-corrected.cfg",
                 "seed-5.2-global.cfg+seed-5.3-defaults.cfg+seed-5.4-frontend.cfg+seed-5.5-backend.cfg");
     }
 

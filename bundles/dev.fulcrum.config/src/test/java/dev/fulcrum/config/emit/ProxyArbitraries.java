@@ -13,7 +13,11 @@ import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.api.model.proxy.HealthCheck;
 import dev.fulcrum.api.model.proxy.HttpCheckExpect;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
+import dev.fulcrum.api.model.proxy.CustomLogFormat;
+import dev.fulcrum.api.model.proxy.HeaderCapture;
 import dev.fulcrum.api.model.proxy.LogFormat;
+import dev.fulcrum.api.model.proxy.LogFormatNode;
+import dev.fulcrum.api.model.proxy.LogVariable;
 import dev.fulcrum.api.model.proxy.LogSettings;
 import dev.fulcrum.api.model.proxy.LogTarget;
 import dev.fulcrum.api.model.proxy.Mode;
@@ -77,7 +81,7 @@ final class ProxyArbitraries {
             Arbitrary<List<Server>> servers = ModelText.text().list().ofMaxSize(3).uniqueElements()
                     .flatMap(ns -> ModelText.all(ns.stream().map(ProxyArbitraries::server).toList()));
             return Combinators.combine(balance(mode), servers, healthCheck().optional(), timeouts(),
-                    Arbitraries.integers().between(0, 10), Arbitraries.of(true, false), options(mode), log(mode))
+                    Arbitraries.integers().between(0, 10), Arbitraries.of(true, false), options(mode), log(mode, false))
                     .as((balance, ss, check, t, retries, redispatch, options, log) -> new Backend(name, mode, balance, ss,
                             check, t, retries, redispatch, options, log));
         });
@@ -89,7 +93,7 @@ final class ProxyArbitraries {
             Arbitrary<Optional<String>> defaultBackend = backends.isEmpty() ? Arbitraries.just(Optional.empty())
                     : Arbitraries.of(backends).optional();
             return Combinators.combine(bind().list().ofMinSize(1).ofMaxSize(2), timeouts(),
-                    Arbitraries.integers().between(0, 100_000), acls, defaultBackend, log(mode), options(mode))
+                    Arbitraries.integers().between(0, 100_000), acls, defaultBackend, log(mode, true), options(mode))
                     .flatAs((binds, t, maxconn, as, db, log, options) -> rules(as, backends)
                             .map(rules -> new Frontend(name, binds, mode, t, maxconn, as, rules, db, log, options)));
         });
@@ -188,12 +192,36 @@ final class ProxyArbitraries {
         return Combinators.combine(t, t, t, t, t, t, t, t).as(Timeouts::new);
     }
 
-    /** In tcp mode HAProxy (and the reader) turn httplog into tcplog (4.2 "option httplog"). */
-    static Arbitrary<LogSettings> log(Mode mode) {
+    /**
+     * In tcp mode HAProxy (and the reader) turn httplog into tcplog (4.2 "option httplog") and refuse
+     * the http-only variables of a log-format; captures belong to frontends only (4.2 "capture").
+     */
+    static Arbitrary<LogSettings> log(Mode mode, boolean frontend) {
         Arbitrary<LogFormat> formats = mode == Mode.HTTP ? Arbitraries.of(LogFormat.values())
-                : Arbitraries.of(LogFormat.DEFAULT, LogFormat.TCP);
+                : Arbitraries.of(LogFormat.DEFAULT, LogFormat.TCP, LogFormat.CUSTOM);
+        Arbitrary<List<HeaderCapture>> captures = frontend ? Combinators.combine(
+                Arbitraries.of("Host", "User-Agent", "X-Forwarded-For", "Content-Type"),
+                Arbitraries.integers().between(1, 100_000)).as(HeaderCapture::new).list().ofMaxSize(3)
+                : Arbitraries.just(List.of());
         return Combinators.combine(Arbitraries.of(true, false), logTarget().list().ofMaxSize(2), formats,
-                Arbitraries.of(true, false)).as(LogSettings::new);
+                Arbitraries.of(true, false), captures, captures).as((global, targets, format, dontLogNull, requests,
+                        responses) -> new LogSettings(global, targets, format, dontLogNull,
+                        format == LogFormat.CUSTOM ? Optional.of(customFormat(mode)) : Optional.empty(), requests,
+                        responses));
+    }
+
+    /** A log-format string and what the reader makes of it (8.2.6). */
+    private static CustomLogFormat customFormat(Mode mode) {
+        if (mode == Mode.TCP) {
+            return new CustomLogFormat("%ci:%cp  %{+Q,+X}o%B 100%%", List.of(LogFormatNode.Field.plain(LogVariable.CLIENT_IP),
+                    new LogFormatNode.Text(":"), LogFormatNode.Field.plain(LogVariable.CLIENT_PORT),
+                    new LogFormatNode.Separator(), new LogFormatNode.Field(LogVariable.BYTES_READ, true, true, false),
+                    new LogFormatNode.Separator(), new LogFormatNode.Text("100%")));
+        }
+        return new CustomLogFormat("\"%{+E}HU\" $x #%hr", List.of(new LogFormatNode.Text("\""),
+                new LogFormatNode.Field(LogVariable.HTTP_URI, false, false, true), new LogFormatNode.Text("\""),
+                new LogFormatNode.Separator(), new LogFormatNode.Text("$x"), new LogFormatNode.Separator(),
+                new LogFormatNode.Text("#"), LogFormatNode.Field.plain(LogVariable.CAPTURED_REQUEST_HEADERS)));
     }
 
     /** HTTP options only in http mode: in tcp mode HAProxy (and the reader) ignore them (ProxyOptions). */

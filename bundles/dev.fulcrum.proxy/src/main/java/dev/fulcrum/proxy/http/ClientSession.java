@@ -95,7 +95,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         requestSent = false;
         responseDone = false;
         response = null;
-        log.request(head.method(), head.target(), head.minorVersion());
+        log.request(head.method(), head.target(), head.minorVersion(), head.headers());
         HttpRequestContext context = new HttpRequestContext((InetSocketAddress) client.remoteAddress(),
                 (InetSocketAddress) client.localAddress(), head);
         Optional<BackendPool> target = frontend.context().router().route(context).flatMap(frontend.context().backends()::backend);
@@ -109,7 +109,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
                 new ServerConnector.Outcome() {
                     @Override
                     public void connected(Channel server, ServerSlot slot) {
-                        log.connected(slot.server());
+                        log.connected(slot.server(), server);
                         send(server, slot, context);
                     }
 

@@ -6,6 +6,7 @@ import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.tls.TlsTermination;
 import dev.fulcrum.syslog.logformat.Captures;
 import dev.fulcrum.syslog.logformat.LogFacts;
+import dev.fulcrum.syslog.logformat.SessionDetails;
 import dev.fulcrum.syslog.logformat.SessionPhase;
 import dev.fulcrum.syslog.logformat.TerminationCause;
 import dev.fulcrum.syslog.logformat.TerminationState;
@@ -13,11 +14,13 @@ import dev.fulcrum.syslog.logformat.Timers;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The facts of the requests on one http-mode client connection, gathered as the session reports its
- * steps and logged as one "option httplog" line per request when it ends (configuration.txt 8.2.3).
+ * steps and logged as one "option httplog" (configuration.txt 8.2.3) or "log-format" line per
+ * request when it ends, with the header captures of 4.2 "capture request|response header".
  * Timers follow 8.4: TR from the first request byte to the complete head, Tw the wait in the
  * backend's queue ({@link SessionLog}), Tc the connect, Tr until the response head, Ta from the
  * request date to the end; -1 for a step never reached. The termination state's phase (8.5) is the
@@ -34,6 +37,12 @@ public final class HttpExchangeLog extends SessionLog {
     private int status = -1;
     private long headBytes = -1;
     private long bodyBytes;
+    /** The request's header fields, for %U; its captures; the response's (null until it comes). */
+    private int requestFields;
+    private List<String> requestCaptures;
+    private List<String> responseCaptures;
+    /** Bytes received from the client before this request: %U counts the rest. */
+    private long receivedBefore;
 
     private HttpExchangeLog(FrontendLog log, ConnectionGate gate, Channel client, ClientTraffic traffic) {
         super(log, gate, client, traffic);
@@ -48,18 +57,20 @@ public final class HttpExchangeLog extends SessionLog {
     }
 
     /** The request head is complete. */
-    public void request(String method, String target, int minorVersion) {
+    public void request(String method, String target, int minorVersion, Headers fields) {
         if (off()) {
             return;
         }
         headMillis = log.clock().millis();
         requestLine = method + " " + target + " HTTP/1." + minorVersion;
+        requestFields = fields.fields().size();
+        requestCaptures = HeaderCaptures.values(log.requestCaptures(), fields);
     }
 
     /** The request's server connection is up (new or reused). */
-    public void connected(ProxyServer picked) {
+    public void connected(ProxyServer picked, Channel server) {
         if (!off()) {
-            serverUp(picked);
+            serverUp(picked, server);
         }
     }
 
@@ -73,6 +84,7 @@ public final class HttpExchangeLog extends SessionLog {
         }
         responseMillis = log.clock().millis();
         status = statusCode;
+        responseCaptures = HeaderCaptures.values(log.responseCaptures(), fields);
         // "HTTP/1.x NNN " + reason + CRLF, and the CRLF ending the head.
         headBytes = htxBytes(13 + reason.length() + 2 + 2, fields);
         // A chunked message counts one more byte than its data (haproxy 2.6.12, LogDifferentialTest):
@@ -126,7 +138,10 @@ public final class HttpExchangeLog extends SessionLog {
             forcedBytes = 0;
         }
         if (inProgress) {
-            log.http(facts(cause, forcedBytes));
+            // %U: the request as HAProxy counts it (SessionDetails.httpBytesUploaded); 0 for one never complete.
+            long uploaded = requestLine == null ? 0
+                    : SessionDetails.httpBytesUploaded(traffic.received() - receivedBefore, requestFields);
+            log.http(facts(cause, forcedBytes), line -> details(uploaded, line));
         }
         reset();
     }
@@ -144,8 +159,16 @@ public final class HttpExchangeLog extends SessionLog {
                 attempts.backendName(log.frontend()), attempts.serverName(), timers, status, Math.max(0, bytes),
                 traffic.received(), TerminationState.of(cause, phase(cause)),
                 // The gate releases the slot as the client channel closes, before the session hears of it.
-                counters(client.closeFuture().isDone(), false),
-                Captures.NONE, Optional.ofNullable(requestLine));
+                counters(client.closeFuture().isDone(), false), captures(), Optional.ofNullable(requestLine));
+    }
+
+    /** None for a request never parsed (as haproxy 2.6.12 logs it, see LogFacts); "" for a response never received. */
+    private Captures captures() {
+        if (requestCaptures == null) {
+            return Captures.NONE;
+        }
+        return new Captures(Optional.empty(), Optional.empty(), requestCaptures,
+                responseCaptures == null ? HeaderCaptures.none(log.responseCaptures()) : responseCaptures);
     }
 
     /**
@@ -200,6 +223,10 @@ public final class HttpExchangeLog extends SessionLog {
         status = -1;
         headBytes = -1;
         bodyBytes = 0;
+        requestFields = 0;
+        requestCaptures = null;
+        responseCaptures = null;
+        receivedBefore = traffic.received();
         resetServerSide();
         traffic.mark();
     }

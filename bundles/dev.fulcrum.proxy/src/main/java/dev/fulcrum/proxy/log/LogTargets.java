@@ -8,6 +8,10 @@ import dev.fulcrum.syslog.SyslogOptions;
 import dev.fulcrum.syslog.SyslogService;
 import dev.fulcrum.syslog.SyslogSink;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -32,6 +37,10 @@ public final class LogTargets implements AutoCloseable {
     private final IntSupplier activeConnections;
     private Optional<SyslogService> service = Optional.empty();
     private final Map<LogTarget, SyslogSink> open = new HashMap<>();
+    /** %H of log-format lines: the host name HAProxy takes from gethostname(2). */
+    private final String hostname = hostname();
+    /** %rt: numbers the requests (and tcp connections) of every revision's frontends, from 0. */
+    private final AtomicLong requestIds = new AtomicLong();
 
     /** @param activeConnections {@code actconn}: the process's current client connections */
     public LogTargets(InstantSource clock, ZoneId zone, IntSupplier activeConnections) {
@@ -67,7 +76,7 @@ public final class LogTargets implements AutoCloseable {
                 sink(frontend, target, errors).ifPresent(sinks::add);
             }
             logs.put(frontend.name(), new FrontendLog(frontend.name(), frontend.mode(), frontend.log(), sinks, clock,
-                    zone, activeConnections));
+                    zone, activeConnections, hostname, requestIds::getAndIncrement));
         }
         return logs;
     }
@@ -109,6 +118,19 @@ public final class LogTargets implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
+    }
+
+    /** The kernel's host name (what gethostname(2) returns), or Java's idea of it off Linux. */
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException notLinux) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException unknown) {
+                return "localhost";
+            }
+        }
     }
 
     @Override

@@ -5,8 +5,12 @@ import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.syslog.logformat.Connections;
+import dev.fulcrum.syslog.logformat.SessionDetails;
 import dev.fulcrum.syslog.logformat.Timers;
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Optional;
 
 /**
  * What the tcplog and httplog facts of one client connection share: when it was accepted, its
@@ -31,6 +35,9 @@ abstract class SessionLog {
     /** The request's place in the backend's queue, null when it did not wait. */
     private QueueTicket queueTicket;
     private long queueLeftMillis = -1;
+    /** %bi:%bp and %si:%sp of the server connection, read when it came up (a closed channel may forget them). */
+    private Optional<InetSocketAddress> serverLocal = Optional.empty();
+    private Optional<InetSocketAddress> serverRemote = Optional.empty();
 
     SessionLog(FrontendLog log, ConnectionGate gate, Channel client, ClientTraffic traffic) {
         this.log = log;
@@ -76,7 +83,9 @@ abstract class SessionLog {
     }
 
     /** The server connection is up (new or reused). */
-    final void serverUp(ProxyServer picked) {
+    final void serverUp(ProxyServer picked, Channel connection) {
+        serverLocal = inet(connection.localAddress());
+        serverRemote = inet(connection.remoteAddress());
         leaveQueue();
         attempts.attempt(picked, attempts.server() == picked ? attempts.retries() : 0);
         connectedMillis = log.clock().millis();
@@ -123,6 +132,18 @@ abstract class SessionLog {
         connectedMillis = -1;
         queueTicket = null;
         queueLeftMillis = -1;
+        serverLocal = Optional.empty();
+        serverRemote = Optional.empty();
+    }
+
+    /** What a log-format shows beyond the facts: addresses and counters (configuration.txt 8.2.6). */
+    final SessionDetails details(long bytesUploaded, long line) {
+        return new SessionDetails(inet(client.localAddress()), serverLocal, serverRemote, bytesUploaded,
+                log.nextRequestId(), line);
+    }
+
+    private static Optional<InetSocketAddress> inet(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? Optional.of(inet) : Optional.empty();
     }
 
     /**

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The facts of one tcp-mode connection, logged as one "option tcplog" line when the client side
- * closes (configuration.txt 8.2.2). Timers (8.4): Tw the wait in the backend's queue
+ * The facts of one tcp-mode connection, logged as one "option tcplog" (configuration.txt 8.2.2) or
+ * "log-format" line when the client side closes. Timers (8.4): Tw the wait in the backend's queue
  * ({@link SessionLog}), Tc the connect, Tt accept to close; -1 for a step never reached. The
  * termination state (8.5) is the first abnormal event seen: a reset or error on the client (C) or
  * server (S) side, an inactivity timeout (c, s: {@code timeout client}, {@code timeout server}), no
@@ -65,7 +65,7 @@ public final class TcpSessionLog extends SessionLog {
             return;
         }
         server = connection;
-        serverUp(picked);
+        serverUp(picked, connection);
         server.pipeline().addLast(WATCH, new Watch(this, TerminationCause.SERVER_ABORT, TerminationCause.SERVER_TIMEOUT));
     }
 
@@ -96,7 +96,7 @@ public final class TcpSessionLog extends SessionLog {
                 TlsTermination.isTls(client), attempts.backendName(log.frontend()), attempts.serverName(), timers, 0,
                 traffic.sent(), traffic.received(), TerminationState.of(cause, phase),
                 counters(false, server != null && server.isOpen()),
-                Captures.NONE, Optional.empty()));
+                Captures.NONE, Optional.empty()), line -> details(traffic.received(), line));
     }
 
     /**

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.fulcrum.api.model.proxy.Frontend;
 import dev.fulcrum.api.model.proxy.LogFormat;
+import dev.fulcrum.api.model.proxy.LogSettings;
 import dev.fulcrum.api.model.proxy.Mode;
+import dev.fulcrum.config.haproxy.model.HaproxyConfigs;
+import dev.fulcrum.proxy.http.Headers;
 import dev.fulcrum.proxy.http.HttpFrontend;
 import dev.fulcrum.proxy.log.LogFixtures.IpChannel;
 import dev.fulcrum.proxy.log.LogFixtures.ManualClock;
@@ -25,11 +28,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +60,12 @@ class HttpExchangeLogTest {
     }
 
     private EmbeddedChannel accept(LogFormat format, boolean dontLogNull) {
+        return accept(LogFixtures.log("fe", Mode.HTTP, format, dontLogNull, sink, clock, gate::inUse));
+    }
+
+    private EmbeddedChannel accept(FrontendLog log) {
         Frontend config = frontend("fe", Mode.HTTP, 80, "be",
                 Models.withHttpRequest(timeouts(Duration.ofSeconds(30), null, null), Duration.ofSeconds(5)), 0);
-        FrontendLog log = LogFixtures.log("fe", Mode.HTTP, format, dontLogNull, sink, clock, gate::inUse);
         HttpFrontend frontend = new HttpFrontend(new FrontendContext(config, new Router(config),
                 name -> Optional.of(empty), new ServerConnector(null), gate, log));
         channel = new IpChannel();
@@ -116,6 +125,26 @@ class HttpExchangeLogTest {
     }
 
     @Test
+    void aLogFormatWithCapturesForTheProxysOwn503() throws Exception {
+        LogSettings settings = HaproxyConfigs.read(Path.of("haproxy.cfg"), "frontend fe\n    mode http\n    bind :80\n"
+                + "    log 127.0.0.1 local0\n    capture request header Host len 4\n    capture request header X-No len 3\n"
+                + "    capture response header Server len 3\n"
+                + "    log-format \"%ci:%cp %ST %hr %hs %{+Q}r %U %b/%s %si %lc %rt %H %fi:%fp\"\n"
+                + "    default_backend be\nbackend be\n    mode http\n", Map.of(), false).frontends().get(0).log();
+        FrontendLog log = new FrontendLog("fe", Mode.HTTP, settings, List.of(sink), clock, ZoneOffset.UTC, gate::inUse,
+                "lb1", new AtomicLong(41)::getAndIncrement);
+        for (int i = 0; i < 2; i++) {
+            accept(log);
+            send("GET /x HTTP/1.1\r\nHost: example\r\n\r\n");
+            finish();
+        }
+        // %U: 34 bytes with one field, less 4 (SessionDetails.httpBytesUploaded); no server, no response: "-" and "{}".
+        assertEquals(List.of("192.0.2.7:40000 503 {exam|} {} \"GET /x HTTP/1.1\" 30 be/<NOSRV> - 0 41 lb1 198.51.100.1:80",
+                "192.0.2.7:40000 503 {exam|} {} \"GET /x HTTP/1.1\" 30 be/<NOSRV> - 1 42 lb1 198.51.100.1:80"),
+                sink.messages());
+    }
+
+    @Test
     void aHeadArrivingInPiecesCountsTrFromItsFirstByte() {
         accept(LogFormat.HTTP, false);
         clock.advance(10);
@@ -166,9 +195,9 @@ class HttpExchangeLogTest {
         EmbeddedChannel client = new IpChannel();
         FrontendLog frontendLog = LogFixtures.log("fe", Mode.HTTP, LogFormat.HTTP, false, sink, clock, gate::inUse);
         HttpExchangeLog log = HttpExchangeLog.start(frontendLog, gate, client);
-        log.request("GET", "/1", 1);
+        log.request("GET", "/1", 1, new Headers(List.of()));
         log.ended(TerminationCause.NORMAL);
-        log.request("GET", "/2", 1);
+        log.request("GET", "/2", 1, new Headers(List.of()));
         log.discard();
         log.ended(TerminationCause.SERVER_ABORT);
         assertEquals(1, sink.messages().size(), "only the first request: " + sink.messages());

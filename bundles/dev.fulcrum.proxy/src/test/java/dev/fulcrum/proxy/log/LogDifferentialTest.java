@@ -39,9 +39,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Differential: {@code src/test/resources/log/haproxy.cfg} run by HAProxy 2.6 (the Debian package)
  * and by this proxy, each logging to its own UDP collector on loopback. Each scenario runs on both;
- * the two log lines are split by one regex per format ({@link LogLine}) and must agree on every
- * field except the timers, the dates and the client port; the RFC 3164 framing (PRI, tag) must agree
- * too. Scenarios run one after the other, each waiting for its line, so the connection counters
+ * the two log lines are split by one regex per format ({@link LogLine}) or, for the log-format
+ * frontends, at their '`' separators ({@link CustomLine}), and must agree on every field except the
+ * timers (reached or not), the dates, ports and counters that differ from run to run (by shape);
+ * the RFC 3164 framing (PRI, tag) must agree too. Scenarios run one after the other, each waiting for its line, so the connection counters
  * only count the scenario's own connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +50,7 @@ class LogDifferentialTest {
 
     private static final List<String> FRONTENDS = List.of("FE_HTTP", "FE_NULL", "FE_NOSRV", "FE_SLOW", "FE_CHUNKED", "FE_DOWN",
             "FE_BAD", "FE_MUTE", "FE_HURRY", "FE_TLS", "FE_QUEUE", "FE_QUEUE_SHORT",
-            "FE_TCP", "FE_TCPNULL");
+            "FE_TCP", "FE_TCPNULL", "FE_CUSTOM", "FE_CUSTOM_NOSRV", "FE_CUSTOM_X", "FE_CAPTURE", "FE_TCP_CUSTOM");
 
     private final Resources resources = new Resources();
     private final Map<String, Integer> haproxyPorts = new HashMap<>();
@@ -107,8 +108,22 @@ class LogDifferentialTest {
         ProxyConfig config = HaproxyConfigs.read(cfg, Files.readString(cfg), fulcrumEnv, false);
         assertEquals(List.of(), runtime.apply(config));
 
-        // The last frontend of the file: HAProxy binds them in order. HAProxy logs this probe (fe_tcpnull).
-        resources.keep(HaproxyProcess.start(cfg, haproxyEnv, haproxyPorts.get("FE_TCPNULL")));
+        // The last frontend of the file: HAProxy binds them in order; dontlognull keeps the probe out of its log.
+        // A port picked free may be taken by another process before HAProxy binds it: new ports, up to 3 times.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                resources.keep(HaproxyProcess.start(cfg, haproxyEnv, haproxyPorts.get("FE_TCP_CUSTOM")));
+                break;
+            } catch (IllegalStateException portTaken) {
+                if (attempt == 3 || !portTaken.getMessage().contains("Address already in use")) {
+                    throw portTaken;
+                }
+                for (String frontend : FRONTENDS) {
+                    haproxyPorts.put(frontend, Models.freePort());
+                    haproxyEnv.put(frontend, String.valueOf(haproxyPorts.get(frontend)));
+                }
+            }
+        }
     }
 
     private static Map<String, String> environment(Map<String, Integer> ports, SyslogCollector logs, HttpBackend web,
@@ -291,6 +306,54 @@ class LogDifferentialTest {
         assertEquals("503 <NOSRV> sQ-- 1", ours.get("ST") + " " + ours.get("s") + " " + ours.get("tsc") + " " + ours.get("bq"));
     }
 
+    @Test
+    void aBroadLogFormatWithCaptures() throws Exception {
+        Map<String, String> ours = bothAgree(CustomLine.BROAD, "FE_CUSTOM", port -> ScenarioClient.request(port,
+                "GET /p/a?x=1&y=2 HTTP/1.1\r\nHost: abcdefghij\r\nX-Dup: one\r\nX-Dup: two\r\n"
+                + "Connection: close\r\n\r\n", true));
+        assertEquals("\"{abcde|two|}\"", ours.get("hr"));
+        assertEquals("\"{5|}\"", ours.get("hs"));
+        assertEquals("\"be_http\"`\"s1\"`\"?x=1&y=2\"", ours.get("b") + "`" + ours.get("s") + "`" + ours.get("HQ"));
+    }
+
+    @Test
+    void aBroadLogFormatWithoutAServer() throws Exception {
+        Map<String, String> ours = bothAgree(CustomLine.BROAD, "FE_CUSTOM_NOSRV", closing("/none"));
+        // Without a server connection the quoted address and port are "" (unquoted: "-").
+        assertEquals("503`\"<NOSRV>\"`\"\"`\"\"`\"{|}\"", ours.get("ST") + "`" + ours.get("s") + "`" + ours.get("si")
+                + "`" + ours.get("sp") + "`" + ours.get("hs"));
+    }
+
+    @Test
+    void aBroadLogFormatForAnEmptyConnection() throws Exception {
+        Map<String, String> ours = bothAgree(CustomLine.BROAD, "FE_CUSTOM", port -> ScenarioClient.abortWhen(port, "",
+                () -> true));
+        assertEquals("\"<BADREQ>\"", ours.get("r"));
+    }
+
+    @Test
+    void hexAndEscapeFlags() throws Exception {
+        Map<String, String> ours = bothAgree(CustomLine.HEX, "FE_CUSTOM_X", port -> ScenarioClient.request(port,
+                "GET /a?b=c HTTP/1.1\r\nHost: q\"uo\\te]\r\nConnection: close\r\n\r\n", true));
+        assertEquals("7F000001", ours.get("ciX"));
+        // The header's '"' escaped as a captured header ("#22"), then E escapes '\' and ']'.
+        assertEquals("\"{q#22uo\\\\te\\]}\"", ours.get("hr"));
+    }
+
+    @Test
+    void httplogWithCaptures() throws Exception {
+        Map<String, String> ours = bothAgree(LogLine.HTTPLOG, "FE_CAPTURE", port -> ScenarioClient.keepAlive(port,
+                "GET /captured HTTP/1.1\r\nHost: site.example\r\nX-Missing: 0123456789abc\r\n\r\n"));
+        assertEquals("{site.||0123456789}", ours.get("hr"));
+        assertEquals("{5|}", ours.get("hs"));
+    }
+
+    @Test
+    void aTcpLogFormat() throws Exception {
+        Map<String, String> ours = bothAgree(CustomLine.TCP, "FE_TCP_CUSTOM", port -> ScenarioClient.echo(port, "ping\n"));
+        assertEquals("5`5`--", ours.get("B") + "`" + ours.get("U") + "`" + ours.get("ts"));
+    }
+
     @FunctionalInterface
     private interface QueuedPair {
         /** Ends a scenario where {@code second} waits in the queue behind {@code first}. */
@@ -365,7 +428,7 @@ class LogDifferentialTest {
     }
 
     /** Runs {@code scenario} on both proxies; returns Fulcrum's fields after checking they equal HAProxy's. */
-    private Map<String, String> bothAgree(LogLine format, String frontend, Scenario scenario) throws Exception {
+    private Map<String, String> bothAgree(LineFormat format, String frontend, Scenario scenario) throws Exception {
         SyslogCollector.Message theirs = runOn(haproxyPorts, haproxyLogs, frontend, scenario);
         SyslogCollector.Message ours = runOn(fulcrumPorts, fulcrumLogs, frontend, scenario);
         assertEquals(16 * 8 + 6, ours.priority(), "PRI: local0 (16), info (6)");
@@ -391,7 +454,9 @@ class LogDifferentialTest {
         SyslogCollector.Message line = logs.receive(text -> text.contains(" " + name + " ")
                 || text.contains(" " + name + "~ "));
         System.out.println((ports == haproxyPorts ? "haproxy: " : "fulcrum: ") + line.text());
-        assertTrue(line.text().contains(":" + clientPort + " ["), "the line is this scenario's connection: " + line);
+        // "%ci:%cp [" in httplog and tcplog, "%ci`%cp`" in the log-format lines.
+        assertTrue(line.text().contains(":" + clientPort + " [") || line.text().contains("`" + clientPort + "`"),
+                "the line is this scenario's connection: " + line);
         return line;
     }
 

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * (configuration.txt 8.2.2 tcplog, 8.2.3 httplog), so that a line from HAProxy and one from this
  * proxy are split the same way.
  */
-enum LogLine {
+enum LogLine implements LineFormat {
+    /** With the "{...}" of the header captures (4.2 "capture request|response header") when configured. */
     HTTPLOG("(?<TR>-?\\d+)/(?<Tw>-?\\d+)/(?<Tc>-?\\d+)/(?<Tr>-?\\d+)/(?<Ta>-?\\d+) (?<ST>-?\\d+) (?<B>\\d+) "
-            + "(?<CC>\\S+) (?<CS>\\S+) (?<tsc>\\S{4}) %COUNTERS% (?<r>\".*\")",
-            List.of("TR", "Tw", "Tc", "Tr", "Ta", "ST", "B", "CC", "CS", "tsc", "r")),
+            + "(?<CC>\\S+) (?<CS>\\S+) (?<tsc>\\S{4}) %COUNTERS% (?:(?<hr>\\{[^}]*\\}) )?(?:(?<hs>\\{[^}]*\\}) )?"
+            + "(?<r>\".*\")",
+            List.of("TR", "Tw", "Tc", "Tr", "Ta", "ST", "B", "CC", "CS", "tsc", "hr", "hs", "r")),
     TCPLOG("(?<Tw>-?\\d+)/(?<Tc>-?\\d+)/(?<Tt>-?\\d+) (?<B>\\d+) (?<ts>\\S\\S) %COUNTERS%",
             List.of("Tw", "Tc", "Tt", "B", "ts"));
 
@@ -43,8 +45,8 @@ enum LogLine {
         this.names.addAll(Parts.COUNTER_FIELDS);
     }
 
-    /** Every field of {@code line} by name; fails when the line does not have the format. */
-    Map<String, String> fields(String line) {
+    @Override
+    public Map<String, String> fields(String line) {
         Matcher m = pattern.matcher(line);
         assertTrue(m.matches(), "not " + name() + ": " + line);
         Map<String, String> values = new LinkedHashMap<>();
@@ -52,8 +54,9 @@ enum LogLine {
         return values;
     }
 
-    /** The fields that must be equal between HAProxy and this proxy; timers only as reached or not (-1). */
-    Map<String, String> comparable(String line) {
+    /** Timers only as reached or not (-1). */
+    @Override
+    public Map<String, String> comparable(String line) {
         Map<String, String> values = fields(line);
         for (String field : Parts.VARYING) {
             values.computeIfPresent(field, (k, v) -> k.startsWith("T") ? (v.equals("-1") ? "-1" : "reached") : "*");

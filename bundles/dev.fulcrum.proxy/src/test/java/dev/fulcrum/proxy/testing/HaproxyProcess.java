@@ -45,6 +45,11 @@ public final class HaproxyProcess implements AutoCloseable {
                 throw new IllegalStateException("haproxy exited: " + Files.readString(output));
             }
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                // Another process may hold the port (a free port picked earlier, taken since): then haproxy
+                // fails to bind it and exits at once, and the probe reached the other process.
+                if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("haproxy exited: " + Files.readString(output));
+                }
                 return;
             } catch (IOException notYet) {
                 process.waitFor(50, TimeUnit.MILLISECONDS);

@@ -90,7 +90,17 @@ final class LogFields {
     }
 
     static String requestLine(String line) {
-        return '"' + escape(line, REQUEST_ESCAPED) + '"';
+        return '"' + uri(line) + '"';
+    }
+
+    /** The request line or a part of it, escaped as HAProxy escapes %r, %HU, %HP and %HQ. */
+    static String uri(String text) {
+        return escape(text, REQUEST_ESCAPED);
+    }
+
+    /** One captured header value, escaped as in %hr and %hrl. */
+    static String header(String value) {
+        return escape(value, HEADER_ESCAPED);
     }
 
     static String cookie(Optional<String> cookie) {
@@ -104,7 +114,7 @@ final class LogFields {
         }
         StringBuilder text = new StringBuilder().append('{');
         for (int i = 0; i < values.size(); i++) {
-            text.append(i == 0 ? "" : "|").append(escape(values.get(i), HEADER_ESCAPED));
+            text.append(i == 0 ? "" : "|").append(header(values.get(i)));
         }
         return text.append('}').toString();
     }

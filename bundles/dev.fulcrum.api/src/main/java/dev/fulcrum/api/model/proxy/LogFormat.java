@@ -7,5 +7,7 @@ public enum LogFormat {
     /** 4.2 "option tcplog", 8.2.2. */
     TCP,
     /** 4.2 "option httplog", 8.2.3 (http mode only). */
-    HTTP
+    HTTP,
+    /** 4.2 "log-format", 8.2.6: the proxy's {@link CustomLogFormat}, per request in http mode, per connection in tcp mode. */
+    CUSTOM
 }

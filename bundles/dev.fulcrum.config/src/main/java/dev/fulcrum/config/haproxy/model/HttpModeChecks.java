@@ -3,6 +3,7 @@ package dev.fulcrum.config.haproxy.model;
 import dev.fulcrum.api.model.proxy.Balance;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
 import dev.fulcrum.api.model.proxy.LogFormat;
+import dev.fulcrum.api.model.proxy.LogFormatNode;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.config.haproxy.Section;
 import dev.fulcrum.config.internal.ProblemCollector;
@@ -15,6 +16,8 @@ import dev.fulcrum.config.internal.ProblemCollector;
  * <ul>
  *   <li>"'option httplog' not usable with proxy 'x' (needs 'mode http'). Falling back to 'option
  *       tcplog'." (configuration.txt 4.2 "option httplog");</li>
+ *   <li>a log-format of a frontend using a variable marked "H" in configuration.txt 8.2.6 is an error:
+ *       "format variable 'r' is reserved for HTTP mode" (HAProxy 2.6 refuses to start);</li>
  *   <li>"Layer 7 hash not possible for proxy 'x' (needs 'mode http'). Falling back to round robin."
  *       for balance uri, url_param and hdr (4.2 "balance");</li>
  *   <li>"'option forwardfor' ignored for proxy 'x' as it requires HTTP mode.", likewise
@@ -35,6 +38,14 @@ final class HttpModeChecks {
             problems.warning(s.logFormatAt, "option httplog", "'option httplog' not usable with " + proxy
                     + " (needs 'mode http'). Falling back to 'option tcplog'.");
             s.logFormat = LogFormat.TCP;
+        }
+        if (s.logFormat == LogFormat.CUSTOM && section.kind().hasFrontendCapability()) {
+            for (LogFormatNode node : s.customLogFormat.nodes()) {
+                if (node instanceof LogFormatNode.Field field && field.variable().httpOnly()) {
+                    problems.error(s.logFormatAt, "%" + field.variable().code(), "format variable '"
+                            + field.variable().code() + "' is reserved for HTTP mode: " + proxy + " is in tcp mode");
+                }
+            }
         }
         if (s.forwardFor != null) {
             problems.warning(s.forwardForAt, "option forwardfor", "'option forwardfor' ignored for " + proxy

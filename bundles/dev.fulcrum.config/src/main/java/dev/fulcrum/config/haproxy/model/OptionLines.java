@@ -43,6 +43,7 @@ final class OptionLines {
                 if (words(line, offset, keyword, problems)) {
                     settings.logFormat = negated ? LogFormat.DEFAULT : option.equals("httplog") ? LogFormat.HTTP
                             : LogFormat.TCP;
+                    settings.customLogFormat = null;
                     settings.logFormatAt = line.location();
                 }
                 return;

@@ -72,7 +72,7 @@ final class ProxyAssembler {
         }
         List<Acl> acls = s.acls.stream().map(ProxySettings.LocatedAcl::acl).collect(Collectors.toList());
         return Optional.of(new Frontend(section.name(), binds, s.mode, timeouts(s), s.maxconn, acls, rules,
-                defaultBackend, log(s), options(s)));
+                defaultBackend, log(s, true), options(s)));
     }
 
     static Backend backend(Section section, ProxySettings s) {
@@ -80,7 +80,7 @@ final class ProxyAssembler {
                 .map(c -> new HealthCheck(c.method(), c.uri(), c.version(), s.expects));
         return new Backend(section.name(), s.mode, s.balance,
                 s.servers.stream().map(ProxySettings.LocatedServer::server).collect(Collectors.toList()), check,
-                timeouts(s), s.retries, s.redispatch, options(s), log(s));
+                timeouts(s), s.retries, s.redispatch, options(s), log(s, false));
     }
 
     /** HAProxy 2.6 warns "proxy 'x' uses http-check rules without 'option httpchk', so the rules are ignored." */
@@ -110,8 +110,11 @@ final class ProxyAssembler {
         return Optional.ofNullable(s.timeouts.get(name));
     }
 
-    private static LogSettings log(ProxySettings s) {
-        return new LogSettings(s.logGlobal, s.logTargets, s.logFormat, s.dontLogNull);
+    /** @param frontend captures belong to the frontend half (4.2 "capture": frontend and listen only) */
+    private static LogSettings log(ProxySettings s, boolean frontend) {
+        return new LogSettings(s.logGlobal, s.logTargets, s.logFormat, s.dontLogNull,
+                Optional.ofNullable(s.customLogFormat), frontend ? s.requestCaptures : List.of(),
+                frontend ? s.responseCaptures : List.of());
     }
 
     private static ProxyOptions options(ProxySettings s) {

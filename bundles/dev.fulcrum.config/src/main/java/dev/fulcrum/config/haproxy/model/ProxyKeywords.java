@@ -1,5 +1,6 @@
 package dev.fulcrum.config.haproxy.model;
 
+import dev.fulcrum.api.model.proxy.LogFormat;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.config.haproxy.IntegerValue;
 import dev.fulcrum.config.haproxy.Line;
@@ -56,6 +57,14 @@ final class ProxyKeywords {
                 return;
             case "log":
                 log(line, context, s, problems);
+                return;
+            case "log-format":
+                logFormat(line, s, problems);
+                return;
+            case "capture":
+                if (scope.notInDefaults(line, problems) && scope.allows(line, "capture", true, false, problems)) {
+                    CaptureLines.apply(line, context, s, problems);
+                }
                 return;
             case "option":
                 OptionLines.apply(line, 0, scope, s, problems);
@@ -171,6 +180,29 @@ final class ProxyKeywords {
             return;
         }
         LogLines.target(line, context, problems).ifPresent(s.logTargets::add);
+    }
+
+    /**
+     * 4.2 "log-format &lt;string&gt;": one word (HAProxy 2.6: "expects only one argument, don't forget
+     * to escape spaces!"); it replaces option httplog/tcplog and is replaced by them, the last one wins.
+     */
+    private static void logFormat(Line line, ProxySettings s, ProblemCollector problems) {
+        Optional<Token> format = Words.require(line, 0, "log-format", "a format string such as \"%ci:%cp [%tr] %ST %r\"",
+                problems);
+        if (format.isEmpty()) {
+            return;
+        }
+        Optional<Token> extra = line.argument(1);
+        if (extra.isPresent()) {
+            problems.error(extra.get().location(), extra.get().text(), "'log-format' expects one argument: escape the"
+                    + " spaces of the format ('\\ ') or put it in double quotes");
+            return;
+        }
+        LogFormatParser.parse(format.get(), problems).ifPresent(custom -> {
+            s.logFormat = LogFormat.CUSTOM;
+            s.customLogFormat = custom;
+            s.logFormatAt = line.location();
+        });
     }
 
     /** {@code no option NAME} and {@code no log}; other "no" forms are unsupported. */

@@ -5,7 +5,9 @@ import dev.fulcrum.api.model.proxy.Acl;
 import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.model.proxy.Balance;
 import dev.fulcrum.api.model.proxy.Bind;
+import dev.fulcrum.api.model.proxy.CustomLogFormat;
 import dev.fulcrum.api.model.proxy.ForwardFor;
+import dev.fulcrum.api.model.proxy.HeaderCapture;
 import dev.fulcrum.api.model.proxy.HttpCheckExpect;
 import dev.fulcrum.api.model.proxy.HttpConnectionMode;
 import dev.fulcrum.api.model.proxy.LogFormat;
@@ -53,7 +55,11 @@ final class ProxySettings {
     final List<LogTarget> logTargets = new ArrayList<>();
     LogFormat logFormat = LogFormat.DEFAULT;
     SourceLocation logFormatAt;
+    /** The log-format string while {@link #logFormat} is CUSTOM: option httplog/tcplog and log-format replace each other. */
+    CustomLogFormat customLogFormat;
     boolean dontLogNull;
+    final List<HeaderCapture> requestCaptures = new ArrayList<>();
+    final List<HeaderCapture> responseCaptures = new ArrayList<>();
 
     ForwardFor forwardFor;
     SourceLocation forwardForAt;
@@ -88,6 +94,9 @@ final class ProxySettings {
         c.logTargets.addAll(logTargets);
         c.logFormat = logFormat;
         c.logFormatAt = logFormatAt;
+        c.customLogFormat = customLogFormat;
+        c.requestCaptures.addAll(requestCaptures);
+        c.responseCaptures.addAll(responseCaptures);
         c.dontLogNull = dontLogNull;
         c.forwardFor = forwardFor;
         c.forwardForAt = forwardForAt;

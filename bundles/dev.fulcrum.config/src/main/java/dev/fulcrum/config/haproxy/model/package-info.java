@@ -14,7 +14,8 @@
  *
  * Mapped: global log, maxconn, user, group, daemon, chroot, nbthread, stats socket [level]; in
  * defaults/frontend/backend/listen: mode, log global | log ADDR FACILITY [LEVEL], no log, option
- * httplog, tcplog, dontlognull, forwardfor [except] [header] [if-none], http-server-close,
+ * httplog, tcplog, dontlognull, log-format (the variables of 8.2.6 but %sslc, %sslv and %[sample]),
+ * capture request|response header NAME len N, forwardfor [except] [header] [if-none], http-server-close,
  * http-keep-alive, httpchk [METHOD URI VER], redispatch (and "no option" of each), http-check expect
  * [!] status|rstatus|string|rstring, retries, timeout client|server|connect|http-request|
  * http-keep-alive|queue|tunnel|check, maxconn, balance (all 11 algorithms and their arguments),
