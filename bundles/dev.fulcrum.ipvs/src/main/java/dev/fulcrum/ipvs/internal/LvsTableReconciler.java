@@ -49,6 +49,7 @@ final class LvsTableReconciler {
     private LvsTimeouts timeouts = LvsTimeouts.UNCHANGED;
     /** The desired and owned part of the kernel's table as the last error-free pass left it; null: unknown. */
     private Map<IpvsKey, DesiredService> snapshot;
+    private PhaseTimes phaseTimes = PhaseTimes.NONE;
 
     LvsTableReconciler(IpvsClient client, Consumer<String> log) {
         this(client, log, Set.of(), RealServerHealth.ALL_UP);
@@ -63,6 +64,19 @@ final class LvsTableReconciler {
         this.log = log;
         this.owned.addAll(ownedBefore);
         this.health = health;
+    }
+
+    /** Told how long each phase of a pass took (the benchmark's breakdown; nothing is logged). */
+    @FunctionalInterface
+    interface PhaseTimes {
+        PhaseTimes NONE = (phase, nanos) -> { };
+
+        /** {@code phase}: "desired table", "plan", "netlink exchange" (once per batch). */
+        void took(String phase, long nanos);
+    }
+
+    synchronized void phaseTimes(PhaseTimes times) {
+        this.phaseTimes = times;
     }
 
     /** What one pass did: the changes the kernel accepted and the errors of the others. */
@@ -108,8 +122,10 @@ final class LvsTableReconciler {
 
     private Outcome pass(boolean readKernel) {
         Map<IpvsKey, DesiredService> desired;
+        long start = System.nanoTime();
         try {
             desired = desiredTable.next(config, health, quorum);
+            phaseTimes.took("desired table", System.nanoTime() - start);
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), List.of(new ReconcileError(CONFIG_ERROR, e.getMessage())));
         }
@@ -153,7 +169,9 @@ final class LvsTableReconciler {
      * kernel now has and becomes the snapshot; with errors the snapshot is dropped.
      */
     private Outcome applyPlan(Map<IpvsKey, DesiredService> have, Map<IpvsKey, DesiredService> desired) {
+        long start = System.nanoTime();
         List<TableChange> plan = TablePlan.between(have, desired, owned);
+        phaseTimes.took("plan", System.nanoTime() - start);
         List<TableChange> applied = new ArrayList<>();
         List<ReconcileError> errors = new ArrayList<>();
         Set<IpvsKey> failed = new HashSet<>();
@@ -176,7 +194,9 @@ final class LvsTableReconciler {
         }
         IpvsClient.Batch batch = client.batch();
         changes.forEach(change -> change.addTo(batch));
+        long start = System.nanoTime();
         List<Optional<IpvsErrorException>> refusals = batch.send();
+        phaseTimes.took("netlink exchange", System.nanoTime() - start);
         Set<IpvsKey> missingServices = new HashSet<>();
         for (int i = 0; i < changes.size(); i++) {
             TableChange change = changes.get(i);
