@@ -47,6 +47,8 @@ final class LvsTableReconciler {
     private RealServerHealth health = RealServerHealth.ALL_UP;
     private LvsConfig config = LvsConfig.EMPTY;
     private LvsTimeouts timeouts = LvsTimeouts.UNCHANGED;
+    /** The lvs_timeouts the kernel was last seen to have (read or set); null: unknown. */
+    private LvsTimeouts timeoutsInKernel;
     /** The desired and owned part of the kernel's table as the last error-free pass left it; null: unknown. */
     private Map<IpvsKey, DesiredService> snapshot;
     private PhaseTimes phaseTimes = PhaseTimes.NONE;
@@ -130,8 +132,9 @@ final class LvsTableReconciler {
             return new Outcome(List.of(), List.of(new ReconcileError(CONFIG_ERROR, e.getMessage())));
         }
         try {
-            applyTimeouts();
+            applyTimeouts(readKernel || snapshot == null);
         } catch (NetlinkException e) {
+            timeoutsInKernel = null;
             return new Outcome(List.of(), List.of(new ReconcileError(KERNEL_ERROR, e.getMessage())));
         }
         if (readKernel || snapshot == null) {
@@ -229,9 +232,12 @@ final class LvsTableReconciler {
         return actual;
     }
 
-    /** lvs_timeouts: set only the values given, and only when the kernel's differ. */
-    private void applyTimeouts() throws NetlinkException {
-        if (timeouts.equals(LvsTimeouts.UNCHANGED)) {
+    /**
+     * lvs_timeouts: set only the values given, and only when the kernel's differ. The kernel's are read
+     * when {@code read} (the table is read too) or the configured ones changed, not on every revision.
+     */
+    private void applyTimeouts(boolean read) throws NetlinkException {
+        if (timeouts.equals(LvsTimeouts.UNCHANGED) || !read && timeouts.equals(timeoutsInKernel)) {
             return;
         }
         IpvsTimeouts current = client.timeouts();
@@ -240,6 +246,7 @@ final class LvsTableReconciler {
         if (!wanted.equals(current)) {
             client.setTimeouts(wanted);
         }
+        timeoutsInKernel = timeouts;
     }
 
     private static long seconds(Duration value, long current) {
