@@ -10,6 +10,7 @@ import dev.fulcrum.netlink.genl.GenericNetlink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The kernel's IPVS table over a NETLINK_GENERIC {@link Connection}: what {@code ipvsadm} does, as
@@ -138,8 +139,8 @@ public final class IpvsClient {
                     requests.stream().map(Request::message).toList());
             List<Optional<IpvsErrorException>> refusals = new ArrayList<>(outcomes.size());
             for (int i = 0; i < outcomes.size(); i++) {
-                String operation = requests.get(i).operation();
-                refusals.add(outcomes.get(i).map(e -> new IpvsErrorException(operation, e)));
+                Request request = requests.get(i);
+                refusals.add(outcomes.get(i).map(e -> new IpvsErrorException(request.operation().get(), e)));
             }
             return refusals;
         }
@@ -150,34 +151,37 @@ public final class IpvsClient {
         }
     }
 
-    /** A table-changing request and what it does, in words, for the error that may answer it. */
-    private record Request(String operation, NetlinkMessage message) {
+    /**
+     * A table-changing request and what it does, in words, for the error that may answer it: put into
+     * words only then (a table of 10,000 services is 50,000 requests, nearly all acknowledged).
+     */
+    private record Request(Supplier<String> operation, NetlinkMessage message) {
     }
 
     private Request newService(IpvsService service) {
-        return new Request("adding service " + IpvsText.key(service.key()), codec.newService(service));
+        return new Request(() -> "adding service " + IpvsText.key(service.key()), codec.newService(service));
     }
 
     private Request setService(IpvsService service) {
-        return new Request("editing service " + IpvsText.key(service.key()), codec.setService(service));
+        return new Request(() -> "editing service " + IpvsText.key(service.key()), codec.setService(service));
     }
 
     private Request delService(IpvsKey key) {
-        return new Request("deleting service " + IpvsText.key(key), codec.deleteService(key));
+        return new Request(() -> "deleting service " + IpvsText.key(key), codec.deleteService(key));
     }
 
     private Request newDestination(IpvsKey key, IpvsDestination destination) {
-        return new Request("adding " + IpvsText.destination(destination) + " to " + IpvsText.key(key),
+        return new Request(() -> "adding " + IpvsText.destination(destination) + " to " + IpvsText.key(key),
                 codec.newDestination(key, destination));
     }
 
     private Request setDestination(IpvsKey key, IpvsDestination destination) {
-        return new Request("editing " + IpvsText.destination(destination) + " of " + IpvsText.key(key),
+        return new Request(() -> "editing " + IpvsText.destination(destination) + " of " + IpvsText.key(key),
                 codec.setDestination(key, destination));
     }
 
     private Request delDestination(IpvsKey key, IpvsDestination destination) {
-        return new Request("deleting " + IpvsText.destination(destination) + " from " + IpvsText.key(key),
+        return new Request(() -> "deleting " + IpvsText.destination(destination) + " from " + IpvsText.key(key),
                 codec.deleteDestination(key, destination));
     }
 
@@ -222,7 +226,11 @@ public final class IpvsClient {
     }
 
     private void execute(Request request) throws NetlinkException {
-        execute(request.operation(), request.message());
+        try {
+            connection.execute(request.message());
+        } catch (NetlinkErrorException e) {
+            throw new IpvsErrorException(request.operation().get(), e);
+        }
     }
 
     private void execute(String operation, NetlinkMessage request) throws NetlinkException {

@@ -38,6 +38,7 @@ public final class FakeIpvsKernel implements Connection {
     private final List<String> log = new ArrayList<>();
     private final List<Integer> batches = new ArrayList<>();
     private int dumps;
+    private int timeoutReads;
     private final Map<IpvsKey, IpvsService> services = new LinkedHashMap<>();
     private final Map<IpvsKey, List<IpvsDestination>> destinations = new HashMap<>();
     private final IpvsCodec replies = new IpvsCodec(FAMILY_ID);
@@ -96,6 +97,11 @@ public final class FakeIpvsKernel implements Connection {
     /** The running sync daemons, as GET_DAEMON would list them. */
     public List<SyncDaemon> daemons() {
         return List.copyOf(daemons.values());
+    }
+
+    /** How many times the timeouts were read (IPVS_CMD_GET_CONFIG). */
+    public int timeoutReads() {
+        return timeoutReads;
     }
 
     public IpvsTimeouts timeouts() {
@@ -228,6 +234,7 @@ public final class FakeIpvsKernel implements Connection {
                 log.add("timeouts " + timeouts.tcp() + " " + timeouts.tcpFin() + " " + timeouts.udp());
             }
             case CMD_GET_CONFIG -> {
+                timeoutReads++;
                 return List.of(GenericMessage.request(FAMILY_ID, CMD_SET_CONFIG, VERSION, new AttributeEncoder()
                         .u32(CMD_ATTR_TIMEOUT_TCP, timeouts.tcp()).u32(CMD_ATTR_TIMEOUT_TCP_FIN, timeouts.tcpFin())
                         .u32(CMD_ATTR_TIMEOUT_UDP, timeouts.udp())));

@@ -35,24 +35,33 @@ import java.util.Optional;
  * <li>{@code virtual_server group} expands to one service per member address (ranges over the last
  * octet or hextet) and fwmark.</li>
  * </ul>
- * An instance remembers each virtual server's services from its previous {@link #next} call: the
- * same virtual server object at the same place (a health change, or a revision that kept the object),
+ * An instance remembers each virtual server's services from its previous {@link #next} call: a
+ * virtual server that asks for the same services as the previous one with its key (the same object,
+ * or an equal one in the settings {@link TableInputs} compares, as a revision parsed anew brings),
  * with the same health verdicts and quorum state and the same groups, gets the very same
- * {@link DesiredService} objects, which {@link TablePlan} skips by identity. Equality is not tested:
- * a deep comparison of the model costs more than rebuilding until the JIT has compiled it, and an
- * equal but new virtual server is rebuilt and then compared setting by setting by the plan. Apart
- * from that memory and the quorum tracker it updates, pure. Bad input throws IllegalArgumentException.
+ * {@link DesiredService} objects, which {@link TablePlan} skips by identity. The previous one is
+ * looked for at the same place, or one place further or back (a virtual server removed or inserted
+ * before it), which costs no hashing. Apart from that memory and the quorum tracker it updates, pure.
+ * Bad input throws IllegalArgumentException.
  */
 final class DesiredTable {
 
     /** IPv4 ranges differ in the last octet (256 addresses at most), IPv6 in the last hextet. */
     private static final int MAX_RANGE = 65536;
+    /** Where the previous virtual server with the same key is looked for, relative to the expected place. */
+    private static final int[] NEARBY = {0, 1, -1};
 
     /** One virtual server's services and what they were built from: {@code up} has a bit per live real server. */
     private record Part(VirtualServer virtualServer, BitSet up, boolean sorryInUse, List<DesiredService> services) {
 
         boolean builtFrom(VirtualServer other, BitSet otherUp, boolean otherSorryInUse) {
-            return virtualServer == other && sorryInUse == otherSorryInUse && up.equals(otherUp);
+            return sorryInUse == otherSorryInUse && up.equals(otherUp)
+                    && (virtualServer == other || TableInputs.same(virtualServer, other));
+        }
+
+        /** This part for {@code other}, which asks for the same services: kept for the identity check next time. */
+        Part forVirtualServer(VirtualServer other) {
+            return virtualServer == other ? this : new Part(other, up, sorryInUse, services);
         }
     }
 
@@ -64,38 +73,69 @@ final class DesiredTable {
         return new DesiredTable().next(config, health, quorum);
     }
 
-    /** The table; virtual servers unchanged since the previous call keep their DesiredService objects. */
+    /**
+     * The table; virtual servers unchanged since the previous call keep their DesiredService objects.
+     * The loop only calls methods: a method is compiled after a few hundred calls, a loop's own body
+     * only after tens of thousands of iterations, so a first revision of 10,000 virtual servers on a
+     * fresh JVM would otherwise run it interpreted.
+     */
     Map<IpvsKey, DesiredService> next(LvsConfig config, RealServerHealth health, QuorumTracker quorum) {
         boolean sameGroups = config.groups().equals(lastGroups);
         List<VirtualServer> virtualServers = config.virtualServers();
         List<Part> parts = new ArrayList<>(virtualServers.size());
         Map<IpvsKey, DesiredService> table = new LinkedHashMap<>();
+        int shift = 0; // how far the previous list's places are off from this one's, so far
         for (int i = 0; i < virtualServers.size(); i++) {
             VirtualServer virtualServer = virtualServers.get(i);
-            BitSet up = new BitSet();
-            long liveWeight = 0;
-            for (int r = 0; r < virtualServer.realServers().size(); r++) {
-                RealServer realServer = virtualServer.realServers().get(r);
-                if (health.isUp(virtualServer, realServer)) {
-                    up.set(r);
-                    liveWeight += realServer.weight();
-                }
+            int place = sameGroups ? previousPlace(virtualServer, i + shift) : -1;
+            if (place >= 0) {
+                shift = place - i;
             }
-            boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
-            Part previous = sameGroups && i < lastParts.size() ? lastParts.get(i) : null;
-            Part part = previous != null && previous.builtFrom(virtualServer, up, sorryInUse) ? previous
-                    : new Part(virtualServer, up, sorryInUse, services(virtualServer, config.groups(), up, sorryInUse));
-            for (DesiredService service : part.services()) {
-                if (table.putIfAbsent(service.service().key(), service) != null) {
-                    throw new IllegalArgumentException("two virtual servers define the IPVS service "
-                            + IpvsText.key(service.service().key()));
-                }
-            }
+            Part part = part(virtualServer, place >= 0 ? lastParts.get(place) : null, config.groups(), health, quorum);
+            addTo(table, part);
             parts.add(part);
         }
         lastParts = parts;
         lastGroups = config.groups();
         return table;
+    }
+
+    /** Where the previous call had a virtual server with this one's key: at {@code expected}, or next to it; or -1. */
+    private int previousPlace(VirtualServer virtualServer, int expected) {
+        for (int step : NEARBY) {
+            int place = expected + step;
+            if (place >= 0 && place < lastParts.size()
+                    && TableInputs.sameKey(lastParts.get(place).virtualServer().key(), virtualServer.key())) {
+                return place;
+            }
+        }
+        return -1;
+    }
+
+    /** The virtual server's services: {@code previous}'s when they were built from the same inputs. */
+    private static Part part(VirtualServer virtualServer, Part previous, List<VirtualServerGroup> groups,
+            RealServerHealth health, QuorumTracker quorum) {
+        BitSet up = new BitSet();
+        long liveWeight = 0;
+        for (int r = 0; r < virtualServer.realServers().size(); r++) {
+            RealServer realServer = virtualServer.realServers().get(r);
+            if (health.isUp(virtualServer, realServer)) {
+                up.set(r);
+                liveWeight += realServer.weight();
+            }
+        }
+        boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
+        return previous != null && previous.builtFrom(virtualServer, up, sorryInUse) ? previous.forVirtualServer(virtualServer)
+                : new Part(virtualServer, up, sorryInUse, services(virtualServer, groups, up, sorryInUse));
+    }
+
+    private static void addTo(Map<IpvsKey, DesiredService> table, Part part) {
+        for (DesiredService service : part.services()) {
+            if (table.putIfAbsent(service.service().key(), service) != null) {
+                throw new IllegalArgumentException("two virtual servers define the IPVS service "
+                        + IpvsText.key(service.service().key()));
+            }
+        }
     }
 
     private static List<DesiredService> services(VirtualServer virtualServer, List<VirtualServerGroup> groups, BitSet up,

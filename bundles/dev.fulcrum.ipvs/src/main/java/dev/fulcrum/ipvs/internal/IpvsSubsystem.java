@@ -282,6 +282,11 @@ public final class IpvsSubsystem implements Reconciler, Subsystem {
         return outcome;
     }
 
+    /** Where the table reconciler reports its phases' times (the benchmark's breakdown). */
+    void phaseTimes(LvsTableReconciler.PhaseTimes times) {
+        table.ifPresent(t -> t.phaseTimes(times));
+    }
+
     /** One drift-repair pass now (the schedule's task); empty without IPVS. */
     Optional<LvsTableReconciler.Outcome> repairDrift() {
         if (!revisionApplied) {

@@ -47,8 +47,11 @@ final class LvsTableReconciler {
     private RealServerHealth health = RealServerHealth.ALL_UP;
     private LvsConfig config = LvsConfig.EMPTY;
     private LvsTimeouts timeouts = LvsTimeouts.UNCHANGED;
+    /** The lvs_timeouts the kernel was last seen to have (read or set); null: unknown. */
+    private LvsTimeouts timeoutsInKernel;
     /** The desired and owned part of the kernel's table as the last error-free pass left it; null: unknown. */
     private Map<IpvsKey, DesiredService> snapshot;
+    private PhaseTimes phaseTimes = PhaseTimes.NONE;
 
     LvsTableReconciler(IpvsClient client, Consumer<String> log) {
         this(client, log, Set.of(), RealServerHealth.ALL_UP);
@@ -63,6 +66,19 @@ final class LvsTableReconciler {
         this.log = log;
         this.owned.addAll(ownedBefore);
         this.health = health;
+    }
+
+    /** Told how long each phase of a pass took (the benchmark's breakdown; nothing is logged). */
+    @FunctionalInterface
+    interface PhaseTimes {
+        PhaseTimes NONE = (phase, nanos) -> { };
+
+        /** {@code phase}: "desired table", "plan", "netlink exchange" (once per batch). */
+        void took(String phase, long nanos);
+    }
+
+    synchronized void phaseTimes(PhaseTimes times) {
+        this.phaseTimes = times;
     }
 
     /** What one pass did: the changes the kernel accepted and the errors of the others. */
@@ -108,14 +124,17 @@ final class LvsTableReconciler {
 
     private Outcome pass(boolean readKernel) {
         Map<IpvsKey, DesiredService> desired;
+        long start = System.nanoTime();
         try {
             desired = desiredTable.next(config, health, quorum);
+            phaseTimes.took("desired table", System.nanoTime() - start);
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), List.of(new ReconcileError(CONFIG_ERROR, e.getMessage())));
         }
         try {
-            applyTimeouts();
+            applyTimeouts(readKernel || snapshot == null);
         } catch (NetlinkException e) {
+            timeoutsInKernel = null;
             return new Outcome(List.of(), List.of(new ReconcileError(KERNEL_ERROR, e.getMessage())));
         }
         if (readKernel || snapshot == null) {
@@ -153,7 +172,9 @@ final class LvsTableReconciler {
      * kernel now has and becomes the snapshot; with errors the snapshot is dropped.
      */
     private Outcome applyPlan(Map<IpvsKey, DesiredService> have, Map<IpvsKey, DesiredService> desired) {
+        long start = System.nanoTime();
         List<TableChange> plan = TablePlan.between(have, desired, owned);
+        phaseTimes.took("plan", System.nanoTime() - start);
         List<TableChange> applied = new ArrayList<>();
         List<ReconcileError> errors = new ArrayList<>();
         Set<IpvsKey> failed = new HashSet<>();
@@ -176,7 +197,9 @@ final class LvsTableReconciler {
         }
         IpvsClient.Batch batch = client.batch();
         changes.forEach(change -> change.addTo(batch));
+        long start = System.nanoTime();
         List<Optional<IpvsErrorException>> refusals = batch.send();
+        phaseTimes.took("netlink exchange", System.nanoTime() - start);
         Set<IpvsKey> missingServices = new HashSet<>();
         for (int i = 0; i < changes.size(); i++) {
             TableChange change = changes.get(i);
@@ -209,9 +232,12 @@ final class LvsTableReconciler {
         return actual;
     }
 
-    /** lvs_timeouts: set only the values given, and only when the kernel's differ. */
-    private void applyTimeouts() throws NetlinkException {
-        if (timeouts.equals(LvsTimeouts.UNCHANGED)) {
+    /**
+     * lvs_timeouts: set only the values given, and only when the kernel's differ. The kernel's are read
+     * when {@code read} (the table is read too) or the configured ones changed, not on every revision.
+     */
+    private void applyTimeouts(boolean read) throws NetlinkException {
+        if (timeouts.equals(LvsTimeouts.UNCHANGED) || !read && timeouts.equals(timeoutsInKernel)) {
             return;
         }
         IpvsTimeouts current = client.timeouts();
@@ -220,6 +246,7 @@ final class LvsTableReconciler {
         if (!wanted.equals(current)) {
             client.setTimeouts(wanted);
         }
+        timeoutsInKernel = timeouts;
     }
 
     private static long seconds(Duration value, long current) {

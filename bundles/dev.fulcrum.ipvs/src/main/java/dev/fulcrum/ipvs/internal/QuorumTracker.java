@@ -13,13 +13,38 @@ import java.util.Map;
  */
 final class QuorumTracker {
 
-    private final Map<ServiceKey, Boolean> up = new HashMap<>();
+    private final Map<Key, Boolean> up = new HashMap<>();
+
+    /**
+     * A virtual server's key with equals and hashCode written out for address keys: the records'
+     * generated ones (method handles) cost several times more until the JIT has compiled them, and
+     * every virtual server is looked up on every pass.
+     */
+    private static final class Key {
+        private final ServiceKey key;
+
+        Key(ServiceKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && TableInputs.sameKey(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key instanceof ServiceKey.Address address ? 31 * address.address().hashCode() + address.port()
+                    : key.hashCode();
+        }
+    }
 
     /** Updates and returns the quorum state of {@code virtualServer} given its live weight. */
     boolean update(VirtualServer virtualServer, long liveWeight) {
         long quorum = virtualServer.quorum();
         long hysteresis = virtualServer.hysteresis();
-        Boolean previous = up.get(virtualServer.key());
+        Key key = new Key(virtualServer.key());
+        Boolean previous = up.get(key);
         boolean now;
         if (previous == null) {
             now = liveWeight >= quorum;
@@ -28,12 +53,14 @@ final class QuorumTracker {
         } else {
             now = liveWeight >= quorum + hysteresis;
         }
-        up.put(virtualServer.key(), now);
+        if (previous == null || previous != now) {
+            up.put(key, now);
+        }
         return now;
     }
 
     /** Forgets virtual servers no longer configured. */
     void retainOnly(java.util.Set<ServiceKey> keys) {
-        up.keySet().retainAll(keys);
+        up.keySet().removeIf(key -> !keys.contains(key.key));
     }
 }

@@ -21,22 +21,44 @@ final class TablePlan {
 
     static List<TableChange> between(Map<IpvsKey, DesiredService> actual, Map<IpvsKey, DesiredService> desired,
             Set<IpvsKey> owned) {
-        List<TableChange> addServices = new ArrayList<>();
-        List<TableChange> additions = new ArrayList<>();
-        List<TableChange> edits = new ArrayList<>();
-        List<TableChange> removals = new ArrayList<>();
-        List<TableChange> deleteServices = new ArrayList<>();
+        Changes changes = new Changes();
+        int kept = 0; // services both tables have
         for (Map.Entry<IpvsKey, DesiredService> entry : desired.entrySet()) {
-            IpvsKey key = entry.getKey();
             DesiredService want = entry.getValue();
-            DesiredService have = actual.get(key);
-            if (have == want) {
-                continue; // the object the last applied table holds (DesiredTable reuses unchanged ones)
+            DesiredService have = actual.get(entry.getKey());
+            kept += have == null ? 0 : 1;
+            if (have != want) { // the same object: what the last applied table holds (DesiredTable reuses unchanged ones)
+                changes.service(want, have);
             }
+        }
+        if (kept < actual.size()) { // else every service of actual is desired: nothing to delete
+            for (IpvsKey key : actual.keySet()) {
+                if (!desired.containsKey(key) && owned.contains(key)) {
+                    changes.deleteServices.add(new TableChange.DeleteService(key));
+                }
+            }
+        }
+        return changes.inOrder();
+    }
+
+    /**
+     * The changes by kind, in the order they go out. A service's comparison is a method of its own
+     * (not the body of the loop over all services): the JIT compiles it after a few hundred calls.
+     */
+    private static final class Changes {
+        final List<TableChange> addServices = new ArrayList<>();
+        final List<TableChange> additions = new ArrayList<>();
+        final List<TableChange> edits = new ArrayList<>();
+        final List<TableChange> removals = new ArrayList<>();
+        final List<TableChange> deleteServices = new ArrayList<>();
+
+        /** The changes that turn {@code have} (null: absent) into {@code want}. */
+        void service(DesiredService want, DesiredService have) {
+            IpvsKey key = want.service().key();
             if (have == null) {
                 addServices.add(new TableChange.AddService(want.service()));
                 want.destinations().forEach(d -> additions.add(new TableChange.AddDestination(key, d)));
-                continue;
+                return;
             }
             if (!want.service().sameSettings(have.service())) {
                 additions.add(new TableChange.EditService(want.service()));
@@ -55,17 +77,15 @@ final class TablePlan {
                 }
             }
         }
-        for (IpvsKey key : actual.keySet()) {
-            if (!desired.containsKey(key) && owned.contains(key)) {
-                deleteServices.add(new TableChange.DeleteService(key));
-            }
+
+        List<TableChange> inOrder() {
+            List<TableChange> plan = new ArrayList<>(addServices);
+            plan.addAll(additions);
+            plan.addAll(edits);
+            plan.addAll(removals);
+            plan.addAll(deleteServices);
+            return plan;
         }
-        List<TableChange> plan = new ArrayList<>(addServices);
-        plan.addAll(additions);
-        plan.addAll(edits);
-        plan.addAll(removals);
-        plan.addAll(deleteServices);
-        return plan;
     }
 
     /** The destination of {@code destinations} with the address and port of {@code server}, or null. */

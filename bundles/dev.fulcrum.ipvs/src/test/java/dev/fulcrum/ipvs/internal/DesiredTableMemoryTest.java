@@ -4,7 +4,6 @@ import static dev.fulcrum.ipvs.internal.Lvs.ip;
 import static dev.fulcrum.ipvs.internal.Lvs.real;
 import static dev.fulcrum.ipvs.internal.Lvs.virtual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,7 +35,7 @@ class DesiredTableMemoryTest {
     private final RealServer b = real("192.168.1.12", 8080, 1);
 
     @Test
-    void theSameVirtualServerObjectKeepsItsServiceObjectsAnEqualNewOneIsRebuiltWithTheSameContent() {
+    void theSameVirtualServerObjectAndAnEqualNewOneKeepTheirServiceObjects() {
         VirtualServer web = virtual("10.0.0.1", 80, Scheduler.RR, a, b);
         Map<IpvsKey, DesiredService> first = next(RealServerHealth.ALL_UP, web, virtual("10.0.0.2", 80, Scheduler.RR, a));
 
@@ -44,8 +43,37 @@ class DesiredTableMemoryTest {
                 web, virtual("10.0.0.2", 80, Scheduler.RR, real("192.168.1.11", 8080, 1)));
 
         assertSame(first.get(one), second.get(one));
-        assertNotSame(first.get(two), second.get(two));
-        assertEquals(first.get(two), second.get(two));
+        assertSame(first.get(two), second.get(two));
+    }
+
+    @Test
+    void anEqualNewVirtualServerNextToAChangedOneIsReusedAndTheChangedOneRebuilt() {
+        Map<IpvsKey, DesiredService> first = next(RealServerHealth.ALL_UP, virtual("10.0.0.1", 80, Scheduler.RR, a, b),
+                virtual("10.0.0.2", 80, Scheduler.RR, a, b));
+
+        Map<IpvsKey, DesiredService> second = next(RealServerHealth.ALL_UP, virtual("10.0.0.1", 80, Scheduler.RR, a, b),
+                virtual("10.0.0.2", 80, Scheduler.RR, a, real("192.168.1.12", 8080, 5)));
+
+        assertSame(first.get(one), second.get(one));
+        assertEquals(List.of(1, 5), second.get(two).destinations().stream().map(d -> d.weight()).toList());
+    }
+
+    @Test
+    void aVirtualServerRemovedOrInsertedBeforeOthersLeavesTheirServiceObjects() {
+        IpvsKey three = key("10.0.0.3");
+        Map<IpvsKey, DesiredService> first = next(RealServerHealth.ALL_UP, virtual("10.0.0.1", 80, Scheduler.RR, a),
+                virtual("10.0.0.2", 80, Scheduler.RR, a), virtual("10.0.0.3", 80, Scheduler.RR, a));
+
+        Map<IpvsKey, DesiredService> removed = next(RealServerHealth.ALL_UP, virtual("10.0.0.2", 80, Scheduler.RR, a),
+                virtual("10.0.0.3", 80, Scheduler.RR, a));
+        Map<IpvsKey, DesiredService> inserted = next(RealServerHealth.ALL_UP, virtual("10.0.0.1", 80, Scheduler.WRR, a),
+                virtual("10.0.0.2", 80, Scheduler.RR, a), virtual("10.0.0.3", 80, Scheduler.RR, a));
+
+        assertSame(first.get(two), removed.get(two));
+        assertSame(first.get(three), removed.get(three));
+        assertSame(first.get(two), inserted.get(two));
+        assertSame(first.get(three), inserted.get(three));
+        assertEquals("wrr", inserted.get(one).service().scheduler());
     }
 
     @Test

@@ -13,13 +13,22 @@ import dev.fulcrum.api.model.lvs.Scheduler;
 import dev.fulcrum.api.model.lvs.SchedulerFlags;
 import dev.fulcrum.api.model.lvs.ServiceKey;
 import dev.fulcrum.api.model.lvs.VirtualServer;
+import dev.fulcrum.ipvs.IpvsClient;
+import dev.fulcrum.ipvs.IpvsDestination;
+import dev.fulcrum.ipvs.IpvsForwarding;
+import dev.fulcrum.ipvs.IpvsKey;
+import dev.fulcrum.ipvs.IpvsService;
 import dev.fulcrum.netlink.NetlinkProtocol;
 import dev.fulcrum.netlink.internal.JnaNetlinkConnector;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +37,11 @@ import java.util.Optional;
  * quarter of it scheduler edits, weight edits, destination swaps, service replacements), once by
  * Fulcrum's reconciler and once by {@code ipvsadm -R} (the full table as a restore file, the change as
  * a restore of the delta commands -E/-e/-a/-d/-D/-A) in the same run, alternating which goes first,
- * median of R rounds (default 3). Both end states must be the same table.
+ * median of R rounds (default 3). Both end states must be the same table. Each Fulcrum reconcile is
+ * broken down (desired table, plan, netlink exchange, the rest; GC and JIT compiler time meanwhile),
+ * ipvsadm's fixed cost is shown by an empty restore, and at the end 25 changes of each kind are sent
+ * alone by both, which shows what the kernel itself costs (a scheduler edit waits for an RCU grace
+ * period in ip_vs_edit_service, the other kinds do not).
  */
 public final class GuestIpvsBench {
 
@@ -54,6 +67,11 @@ public final class GuestIpvsBench {
             lines.add("-A -t " + vip() + " -s " + scheduler.name().toLowerCase());
             destinations.forEach(d -> lines.add(addDestination(d)));
             return lines;
+        }
+
+        /** The same service numbered {@code by} further on: a VIP no table of the run has when {@code by} >= 2 x count. */
+        Service shifted(int by) {
+            return new Service(n + by, scheduler, destinations);
         }
 
         String addDestination(int[] d) {
@@ -99,6 +117,8 @@ public final class GuestIpvsBench {
         Path change = Files.write(Path.of("/tmp/bench-delta.restore"), delta);
         VirtualServer[] beforeModel = before.stream().map(Service::model).toArray(VirtualServer[]::new);
         VirtualServer[] afterModel = after.stream().map(Service::model).toArray(VirtualServer[]::new);
+        System.out.println("JVM: " + Runtime.version() + ", collectors " + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
         System.out.printf("table: %d services x 4 destinations (%d restore lines); change: %d services, %d restore lines%n",
                 count, Files.readAllLines(full).size(), 4 * quarter, delta.size());
 
@@ -112,19 +132,28 @@ public final class GuestIpvsBench {
                 if ((round + turn) % 2 == 0) {
                     IpvsSubsystem subsystem = new IpvsSubsystem(() -> new JnaNetlinkConnector().open(NetlinkProtocol.GENERIC),
                             System.out::println, false);
+                    Phases fromEmpty = new Phases();
+                    subsystem.phaseTimes(fromEmpty);
                     fulcrum[0][round] = timed(() -> require(subsystem.reconcile(revision(1, beforeModel)).isApplied()));
+                    Phases changePhases = new Phases();
+                    subsystem.phaseTimes(changePhases);
                     fulcrum[1][round] = timed(() -> require(subsystem.reconcile(revision(2, afterModel)).isApplied()));
                     subsystem.deactivate();
+                    System.out.println("  Fulcrum from empty: " + fromEmpty.describe(fulcrum[0][round]));
+                    System.out.println("  Fulcrum 1% change:  " + changePhases.describe(fulcrum[1][round]));
                     fulcrumEnd = saved();
                 } else {
                     ipvsadm[0][round] = timed(() -> restore(full));
                     ipvsadm[1][round] = timed(() -> restore(change));
                     ipvsadmEnd = saved();
+                    System.out.printf("  ipvsadm -R of an empty file (its fixed cost): %d ms%n",
+                            timed(() -> restore(Path.of("/dev/null"))) / 1_000_000);
                 }
             }
             System.out.printf("round %d: Fulcrum %d + %d ms, ipvsadm -R %d + %d ms%n", round + 1, fulcrum[0][round] / 1_000_000,
                     fulcrum[1][round] / 1_000_000, ipvsadm[0][round] / 1_000_000, ipvsadm[1][round] / 1_000_000);
         }
+        perKind(after.subList(0, quarter), count);
         sh("ipvsadm -C");
         boolean same = fulcrumEnd.equals(ipvsadmEnd) && fulcrumEnd.lines().count() > count;
         System.out.println("end states identical (ipvsadm -S -n, sorted): " + same);
@@ -138,6 +167,93 @@ public final class GuestIpvsBench {
         }
         System.out.println("guest load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(same ? 0 : 1);
+    }
+
+    /**
+     * One batch of each kind of change on {@code services} (of the table as the change left it), by
+     * Fulcrum's client (one batch each, as the reconciler sends them) and by ipvsadm -R (the same
+     * kind of command for each), to see which kind costs what in the kernel and around it. VIPs stay
+     * in 10.1.0.0/16 while 4 x count services fit (count up to 16,000).
+     */
+    private static void perKind(List<Service> services, int count) throws Exception {
+        try (var connection = new JnaNetlinkConnector().open(NetlinkProtocol.GENERIC)) {
+            IpvsClient client = IpvsClient.open(connection);
+            System.out.println("per kind of change, " + services.size() + " changes each: Fulcrum's batch vs ipvsadm -R");
+            kind("edit service (scheduler)", services, client,
+                    (batch, s) -> batch.editService(ipvsService(s, "rr")), s -> "-E -t " + s.vip() + " -s wrr");
+            kind("edit destination (weight)", services, client,
+                    (batch, s) -> batch.editDestination(key(s), destination(s, 8080, 7)),
+                    s -> "-e -t " + s.vip() + " -r " + s.realAddress() + ":8080 -m -w 5");
+            kind("add destination", services, client, (batch, s) -> batch.addDestination(key(s), destination(s, 8090, 1)),
+                    s -> s.addDestination(new int[] {8091, 1}));
+            kind("delete destination", services, client,
+                    (batch, s) -> batch.deleteDestination(key(s), destination(s, 8090, 1)),
+                    s -> "-d -t " + s.vip() + " -r " + s.realAddress() + ":8091");
+            kind("add service", services, client, (batch, s) -> batch.addService(ipvsService(s.shifted(2 * count), "rr")),
+                    s -> "-A -t " + s.shifted(3 * count).vip() + " -s rr");
+            kind("delete service", services, client, (batch, s) -> batch.deleteService(key(s.shifted(2 * count))),
+                    s -> "-D -t " + s.shifted(3 * count).vip());
+        }
+    }
+
+    private static void kind(String name, List<Service> services, IpvsClient client,
+            java.util.function.BiConsumer<IpvsClient.Batch, Service> fulcrum,
+            java.util.function.Function<Service, String> ipvsadm) throws Exception {
+        IpvsClient.Batch batch = client.batch();
+        services.forEach(s -> fulcrum.accept(batch, s));
+        long ours = timed(() -> require(batch.send().stream().allMatch(Optional::isEmpty)));
+        Path lines = Files.write(Path.of("/tmp/bench-kind.restore"), services.stream().map(ipvsadm).toList());
+        long theirs = timed(() -> restore(lines));
+        System.out.printf("  %-26s Fulcrum %6.1f ms, ipvsadm -R %6.1f ms%n", name, ours / 1e6, theirs / 1e6);
+    }
+
+    private static IpvsKey key(Service s) {
+        return new IpvsKey.Address(Protocol.TCP, ip(s.vip().replace(":80", "")), 80);
+    }
+
+    private static IpvsService ipvsService(Service s, String scheduler) {
+        IpvsKey key = key(s);
+        return new IpvsService(key, scheduler, 0, 0, IpvsService.fullNetmask(key), Optional.empty(), Optional.empty());
+    }
+
+    private static IpvsDestination destination(Service s, int port, int weight) {
+        return IpvsDestination.of(ip(s.realAddress()), port, IpvsForwarding.MASQ, weight);
+    }
+
+    /** The reconciler's phase times of one reconcile, in the order reported, and the JVM's GC and JIT work meanwhile. */
+    private static final class Phases implements LvsTableReconciler.PhaseTimes {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private final long gcCountBefore = gcCount();
+        private final long gcMillisBefore = gcMillis();
+        private final long jitMillisBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+
+        @Override
+        public void took(String phase, long time) {
+            nanos.merge(phase, time, Long::sum);
+        }
+
+        /** "desired table 12 ms, plan 3 ms, ..., rest of the reconcile 5 ms" against the reconcile's total. */
+        String describe(long total) {
+            StringBuilder text = new StringBuilder();
+            long rest = total;
+            for (Map.Entry<String, Long> phase : nanos.entrySet()) {
+                text.append(phase.getKey()).append(' ').append(phase.getValue() / 1_000_000).append(" ms, ");
+                rest -= phase.getValue();
+            }
+            return text.append("rest of the reconcile ").append(rest / 1_000_000).append(" ms; meanwhile ")
+                    .append(gcCount() - gcCountBefore).append(" GCs taking ").append(gcMillis() - gcMillisBefore)
+                    .append(" ms, JIT compiler threads busy ")
+                    .append(ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillisBefore)
+                    .append(" ms").toString();
+        }
+
+        private static long gcCount() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        }
     }
 
     private interface Step {

@@ -211,6 +211,20 @@ class LvsTableReconcilerTest {
         assertEquals(new IpvsTimeouts(600, 120, 300), kernel.timeouts());
     }
 
+    @Test
+    void theKernelsTimeoutsAreReadOnceWhileTheConfiguredOnesStayAndAgainOnDriftRepair() {
+        LvsTimeouts tcp600 = new LvsTimeouts(Optional.of(Duration.ofSeconds(600)), Optional.empty(), Optional.empty());
+        reconciler.apply(LvsConfig.EMPTY, tcp600);
+        reconciler.apply(LvsConfig.EMPTY, tcp600);
+        assertEquals(1, kernel.timeoutReads());
+
+        reconciler.repairDrift();
+        reconciler.apply(LvsConfig.EMPTY, new LvsTimeouts(Optional.of(Duration.ofSeconds(700)), Optional.empty(), Optional.empty()));
+
+        assertEquals(3, kernel.timeoutReads());
+        assertEquals(new IpvsTimeouts(700, 120, 300), kernel.timeouts());
+    }
+
     private LvsTableReconciler.Outcome apply(VirtualServer... virtualServers) {
         return reconciler.apply(new LvsConfig(List.of(virtualServers), List.of()), LvsTimeouts.UNCHANGED);
     }

@@ -42,6 +42,19 @@ class TablePlanTest {
     }
 
     @Test
+    void aServiceReplacedByAnotherIsDeletedThoughTheCountStaysTheSame() {
+        DesiredService kept = new DesiredService(IpvsService.of(one, "rr"), List.of(dest("192.168.1.1", 1)));
+        Map<IpvsKey, DesiredService> actual = new LinkedHashMap<>(Map.of(one, kept));
+        actual.put(gone, new DesiredService(IpvsService.of(gone, "rr"), List.of()));
+        Map<IpvsKey, DesiredService> desired = new LinkedHashMap<>(Map.of(one, kept));
+        desired.put(two, new DesiredService(IpvsService.of(two, "rr"), List.of()));
+
+        List<String> plan = TablePlan.between(actual, desired, Set.of(one, gone)).stream().map(TableChange::describe).toList();
+
+        assertEquals(List.of("add service TCP 10.0.0.2:80", "delete service TCP 10.0.0.3:80"), plan);
+    }
+
+    @Test
     void servicesNotOwnedAreNeverDeleted() {
         Map<IpvsKey, DesiredService> actual = Map.of(gone, new DesiredService(IpvsService.of(gone, "rr"), List.of()));
 
