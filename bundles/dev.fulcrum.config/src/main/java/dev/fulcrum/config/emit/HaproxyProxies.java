@@ -216,6 +216,7 @@ final class HaproxyProxies {
             words.add("backup");
         }
         intParameter(words, "maxconn", s.maxconn(), 0);
+        intParameter(words, "maxqueue", s.maxqueue(), 0);
         if (s.disabled()) {
             words.add("disabled");
         }

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param disabled  5.2 "disabled": starts in maintenance
  * @param slowstart 5.2 "slowstart"; zero (the default): none
  * @param sendProxy 5.2 "send-proxy": PROXY protocol v1 to the server
+ * @param maxqueue  5.2 "maxqueue": the most requests that may wait in this server's own queue before
+ *                  further ones go to the backend's queue (any server); 0 (the default): no limit
  */
 public record Server(String name, String host, int port, boolean check, Duration inter, Duration fastinter,
         Duration downinter, int rise, int fall, int weight, boolean backup, int maxconn, boolean disabled,
-        Duration slowstart, boolean sendProxy) {
+        Duration slowstart, boolean sendProxy, int maxqueue) {
 
     public static final Duration DEFAULT_INTER = Duration.ofSeconds(2);
     public static final int DEFAULT_RISE = 2;
@@ -44,15 +46,24 @@ public record Server(String name, String host, int port, boolean check, Duration
         Checks.range("fall", fall, 1, Integer.MAX_VALUE);
         Checks.range("weight", weight, 0, MAX_WEIGHT);
         Checks.range("maxconn", maxconn, 0, Integer.MAX_VALUE);
+        Checks.range("maxqueue", maxqueue, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(slowstart, "slowstart");
         if (slowstart.isNegative()) {
             throw new IllegalArgumentException("slowstart must not be negative");
         }
     }
 
+    /** A server without "maxqueue" (no limit). */
+    public Server(String name, String host, int port, boolean check, Duration inter, Duration fastinter,
+            Duration downinter, int rise, int fall, int weight, boolean backup, int maxconn, boolean disabled,
+            Duration slowstart, boolean sendProxy) {
+        this(name, host, port, check, inter, fastinter, downinter, rise, fall, weight, backup, maxconn, disabled,
+                slowstart, sendProxy, 0);
+    }
+
     /** A server with every parameter at HAProxy's default (no check). */
     public static Server of(String name, String host, int port) {
         return new Server(name, host, port, false, DEFAULT_INTER, DEFAULT_INTER, DEFAULT_INTER, DEFAULT_RISE,
-                DEFAULT_FALL, DEFAULT_WEIGHT, false, 0, false, Duration.ZERO, false);
+                DEFAULT_FALL, DEFAULT_WEIGHT, false, 0, false, Duration.ZERO, false, 0);
     }
 }

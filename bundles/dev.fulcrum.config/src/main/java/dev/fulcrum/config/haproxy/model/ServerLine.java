@@ -14,9 +14,9 @@ import java.util.OptionalInt;
 
 /**
  * configuration.txt 4.2 "server &lt;name&gt; &lt;address&gt;[:[port]] [param*]" with the 5.2 parameters check,
- * inter, fastinter, downinter, rise, fall, weight, backup, maxconn, disabled, slowstart and
+ * inter, fastinter, downinter, rise, fall, weight, backup, maxconn, maxqueue, disabled, slowstart and
  * send-proxy; any other parameter is reported as unsupported. Defaults per 5.2: inter 2s, fastinter
- * and downinter = inter, rise 2, fall 3, weight 1, maxconn 0 (no limit).
+ * and downinter = inter, rise 2, fall 3, weight 1, maxconn 0 and maxqueue 0 (no limit).
  */
 final class ServerLine {
 
@@ -67,7 +67,8 @@ final class ServerLine {
                 case "rise":
                 case "fall":
                 case "weight":
-                case "maxconn": {
+                case "maxconn":
+                case "maxqueue": {
                     int min = keyword.equals("rise") || keyword.equals("fall") ? 1 : 0;
                     int max = keyword.equals("weight") ? Server.MAX_WEIGHT : Integer.MAX_VALUE;
                     Optional<Token> value = Words.require(line, ++i, "server " + keyword, "an integer from " + min
@@ -90,7 +91,7 @@ final class ServerLine {
         Duration inter = p.inter == null ? Server.DEFAULT_INTER : p.inter;
         return Optional.of(new Server(name.get().text(), host, port, p.check, inter,
                 p.fastinter == null ? inter : p.fastinter, p.downinter == null ? inter : p.downinter, p.rise, p.fall,
-                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy));
+                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy, p.maxqueue));
     }
 
     private static Optional<Duration> time(Line line, int index, String keyword, boolean positive,
@@ -121,6 +122,7 @@ final class ServerLine {
         int fall = Server.DEFAULT_FALL;
         int weight = Server.DEFAULT_WEIGHT;
         int maxconn;
+        int maxqueue;
 
         void set(String keyword, Duration value) {
             switch (keyword) {
@@ -136,6 +138,7 @@ final class ServerLine {
                 case "rise": rise = value; break;
                 case "fall": fall = value; break;
                 case "weight": weight = value; break;
+                case "maxqueue": maxqueue = value; break;
                 default: maxconn = value;
             }
         }
