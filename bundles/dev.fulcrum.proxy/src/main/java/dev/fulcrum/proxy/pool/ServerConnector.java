@@ -1,10 +1,12 @@
 package dev.fulcrum.proxy.pool;
 
 import dev.fulcrum.api.model.proxy.Backend;
+import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.stats.ByteCounter;
+import dev.fulcrum.proxy.stats.RequestTimer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -76,6 +78,7 @@ public final class ServerConnector {
     public void connect(Channel client, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
             Outcome outcome) {
         pool.counters().assigned();
+        RequestTimer timer = pool.counters().timer(pool.config().mode() == Mode.HTTP);
         Timeouts timeouts = pool.config().timeouts();
         pool.queue().acquire(client, request, timeouts.queue().or(timeouts::connect), new BackendQueue.Grant() {
             @Override
@@ -85,6 +88,7 @@ public final class ServerConnector {
                     return;
                 }
                 ProxyServer server = slot.server();
+                timer.dequeued();
                 if (!slot.afterWaiting()) {
                     // lbtot counts the balancing's choices: HAProxy 2.6 does not count a place
                     // handed over from the queue (checked by StatsDifferentialTest).
@@ -94,9 +98,11 @@ public final class ServerConnector {
                 Optional<Channel> idle = mayReuse ? pool.idle().take(loop, server) : Optional.empty();
                 if (idle.isPresent()) {
                     server.counters().connected(true, server.activeConnections());
+                    timer.connected(server.counters());
+                    slot.timer(timer);
                     outcome.connected(idle.get(), slot);
                 } else {
-                    attempt(loop, pool, request, clientPort, slot, 0, outcome);
+                    attempt(loop, pool, request, clientPort, slot, 0, timer, outcome);
                 }
             }
 
@@ -119,7 +125,7 @@ public final class ServerConnector {
     }
 
     private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ServerSlot slot,
-            int retry, Outcome outcome) {
+            int retry, RequestTimer timer, Outcome outcome) {
         Backend backend = pool.config();
         ProxyServer server = slot.server();
         server.counters().attempted();
@@ -138,6 +144,8 @@ public final class ServerConnector {
                 pool.connectionOpened(server);
                 server.counters().connected(false, server.activeConnections());
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
+                timer.connected(server.counters());
+                slot.timer(timer);
                 outcome.connected(done.channel(), slot);
                 return;
             }
@@ -154,13 +162,13 @@ public final class ServerConnector {
             if (moved.isPresent()) {
                 server.counters().redispatched();
                 moved.get().server().counters().selected();
-                attempt(loop, pool, request, clientPort, moved.get(), nextRetry, outcome);
+                attempt(loop, pool, request, clientPort, moved.get(), nextRetry, timer, outcome);
                 return;
             }
             // 4.2 "retries": a turn-around timer of min("timeout connect", one second) before a
             // retry on the same server, so that a restarting server is not hammered.
             long pause = Math.min(connectMillis == 0 ? TURN_AROUND_MILLIS : connectMillis, TURN_AROUND_MILLIS);
-            loop.schedule(() -> attempt(loop, pool, request, clientPort, slot, nextRetry, outcome), pause,
+            loop.schedule(() -> attempt(loop, pool, request, clientPort, slot, nextRetry, timer, outcome), pause,
                     TimeUnit.MILLISECONDS);
         });
     }

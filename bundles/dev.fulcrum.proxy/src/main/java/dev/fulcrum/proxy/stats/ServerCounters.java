@@ -2,8 +2,10 @@ package dev.fulcrum.proxy.stats;
 
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +20,11 @@ public final class ServerCounters {
     private final Activity activity;
     private final StateHistory history;
     private final AtomicLong idleConnections = new AtomicLong();
+    private final ServiceTimes times = new ServiceTimes();
+    private final AtomicLong failedChecks = new AtomicLong();
     private volatile CheckOutcome lastCheck;
+    /** The health counter after the last check, -1 before any (check_health). */
+    private volatile int health = -1;
 
     ServerCounters(BackendCounters backend, InstantSource clock) {
         this.backend = backend;
@@ -104,8 +110,46 @@ public final class ServerCounters {
         lastCheck = outcome;
     }
 
+    /** Any check's result: the last check shown, chkfail and check_health (management.txt 9.1). */
+    public void checked(CheckReport report) {
+        lastCheck = report.outcome();
+        report.health().ifPresent(h -> health = h);
+        if (report.failedWhileUp()) {
+            failedChecks.incrementAndGet();
+        }
+    }
+
     public Optional<CheckOutcome> lastCheck() {
         return Optional.ofNullable(lastCheck);
+    }
+
+    /** Failed checks that found the server up or rising (chkfail). */
+    public long failedChecks() {
+        return failedChecks.get();
+    }
+
+    /** The health counter after the last check (check_health), empty before any report. */
+    public OptionalInt health() {
+        int now = health;
+        return now < 0 ? OptionalInt.empty() : OptionalInt.of(now);
+    }
+
+    /**
+     * The client's connection closed or failed while this server served it (cli_abrt); the
+     * caller decides that data was being transferred.
+     */
+    public void clientAborted() {
+        count(Traffic.CLIENT_ABORTS);
+    }
+
+    /** The server's connection closed or failed while its response was being transferred (srv_abrt). */
+    public void serverAborted() {
+        count(Traffic.SERVER_ABORTS);
+    }
+
+    /** qtime, ctime, rtime, ttime of the requests this server served. */
+    public ServiceTimes times() {
+        return times;
     }
 
     private void count(Traffic counter) {
