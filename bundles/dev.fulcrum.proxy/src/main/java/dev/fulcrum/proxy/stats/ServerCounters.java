@@ -142,9 +142,14 @@ public final class ServerCounters {
         count(Traffic.CLIENT_ABORTS);
     }
 
-    /** The server's connection closed or failed while its response was being transferred (srv_abrt). */
+    /**
+     * The server's connection closed or failed while its response was being transferred:
+     * srv_abrt, which management.txt 9.1 says is included in eresp (haproxy 2.6.12 counts both,
+     * StatsDifferentialTest).
+     */
     public void serverAborted() {
         count(Traffic.SERVER_ABORTS);
+        count(Traffic.RESPONSE_ERRORS);
     }
 
     /** qtime, ctime, rtime, ttime of the requests this server served. */

@@ -94,6 +94,7 @@ class ServerCountersTest {
         assertEquals(2, server.activity().get(Traffic.CLIENT_ABORTS));
         assertEquals(2, backend.activity().get(Traffic.CLIENT_ABORTS));
         assertEquals(1, backend.activity().get(Traffic.SERVER_ABORTS));
+        assertEquals(1, server.activity().get(Traffic.RESPONSE_ERRORS), "srv_abrt is included in eresp");
     }
 
     @Test
