@@ -143,7 +143,7 @@ final class ProxyArbitraries {
                         Arbitraries.integers().between(0, 1_000))
                         .as((weight, backup, maxconn, disabled, slowstart, sendProxy, maxqueue) -> new Server(name, host,
                                 port, check, inter, fast.orElse(inter), down.orElse(inter), rise, fall, weight, backup,
-                                maxconn, disabled, slowstart, sendProxy, maxqueue)));
+                                maxconn, disabled, slowstart, sendProxy, OptionalInt.of(maxqueue))));
     }
 
     /** Layer-7 algorithms only in http mode: HAProxy (and the reader) fall back to roundrobin in tcp mode (4.2 "balance"). */

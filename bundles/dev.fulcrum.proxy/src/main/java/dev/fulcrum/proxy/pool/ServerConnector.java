@@ -32,7 +32,9 @@ public final class ServerConnector {
         /** Every attempt failed (refused, unreachable, or timeout connect). */
         CONNECT_FAILED,
         /** Every usable server stayed at its maxconn for the whole "timeout queue". */
-        QUEUE_TIMEOUT
+        QUEUE_TIMEOUT,
+        /** The server the hashing algorithm named is full and so is its queue (5.2 "maxqueue"). */
+        QUEUE_FULL
     }
 
     /** Called once, on the loop of the requesting channel. */
@@ -120,6 +122,14 @@ public final class ServerConnector {
             @Override
             public void queued(QueueTicket ticket) {
                 outcome.queued(ticket);
+            }
+
+            @Override
+            public void serverQueueFull(ProxyServer server) {
+                // HAProxy's srv_redispatch_connect(), SRV_STATUS_FULL without cookie persistence:
+                // a failed connection of the server and the backend, and a 503.
+                server.counters().connectFailed();
+                outcome.failed(Failure.QUEUE_FULL);
             }
         });
     }

@@ -57,11 +57,11 @@ final class BackendRows {
                 .set(LASTSESS, activity.secondsSinceLastSession())
                 .set(ADDR, AddressText.of(server.target(config.port())))
                 .set(SRV_ICUR, idle).set(IDLE_CONN_CUR, idle).set(USED_CONN_CUR, busy)
-                // Requests wait in the backend's queue only: a server has a queue of its own in
-                // HAProxy for requests bound to it (persistence), which Fulcrum does not have.
-                .zero(QCUR, QMAX)
+                // A server's own queue holds the requests a hashing algorithm bound to it.
+                .set(QCUR, pool.queue().queued(server))
+                .set(QMAX, Math.max(pool.queue().queued(server), counters.mostQueued()))
                 // management.txt 9.1 "qlimit": the server's maxqueue, empty when 0 (no limit).
-                .set(QLIMIT, config.maxqueue() > 0 ? Long.toString(config.maxqueue()) : "");
+                .set(QLIMIT, config.maxqueue().isPresent() ? Integer.toString(config.maxqueue().getAsInt()) : "");
         traffic(row, activity::get, http);
         counters.times().fill(row);
         if (config.check()) {

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * A server's counters (its row of {@code show stat}); what the BACKEND row sums is also added to
@@ -22,6 +23,7 @@ public final class ServerCounters {
     private final AtomicLong idleConnections = new AtomicLong();
     private final ServiceTimes times = new ServiceTimes();
     private final AtomicLong failedChecks = new AtomicLong();
+    private final LongAccumulator mostQueued = new LongAccumulator(Math::max, 0);
     private volatile CheckOutcome lastCheck;
     /** The health counter after the last check, -1 before any (check_health). */
     private volatile int health = -1;
@@ -68,6 +70,16 @@ public final class ServerCounters {
     /** Every attempt to connect failed: the request or connection errs with econ. */
     public void connectFailed() {
         count(Traffic.CONNECT_ERRORS);
+    }
+
+    /** A request joined the server's own queue, which now holds {@code length} requests (qmax). */
+    public void queued(int length) {
+        mostQueued.accumulate(length);
+    }
+
+    /** The most requests the server's queue ever held at once (qmax). */
+    public long mostQueued() {
+        return mostQueued.get();
     }
 
     /** A connection attempt is retried (wretr). */

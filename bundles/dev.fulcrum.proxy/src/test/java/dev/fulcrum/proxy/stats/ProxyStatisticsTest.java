@@ -48,7 +48,7 @@ class ProxyStatisticsTest {
 
     private static Server backup(String name, int port) {
         return new Server(name, "127.0.0.1", port, false, Server.DEFAULT_INTER, Server.DEFAULT_INTER,
-                Server.DEFAULT_INTER, 2, 3, 4, true, 0, false, Duration.ZERO, false, 5);
+                Server.DEFAULT_INTER, 2, 3, 4, true, 0, false, Duration.ZERO, false, OptionalInt.of(5));
     }
 
     private static Server disabled(String name, int port) {

@@ -91,7 +91,7 @@ final class ServerLine {
         Duration inter = p.inter == null ? Server.DEFAULT_INTER : p.inter;
         return Optional.of(new Server(name.get().text(), host, port, p.check, inter,
                 p.fastinter == null ? inter : p.fastinter, p.downinter == null ? inter : p.downinter, p.rise, p.fall,
-                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy, p.maxqueue));
+                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy, OptionalInt.of(p.maxqueue)));
     }
 
     private static Optional<Duration> time(Line line, int index, String keyword, boolean positive,
