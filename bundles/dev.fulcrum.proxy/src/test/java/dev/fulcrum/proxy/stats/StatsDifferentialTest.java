@@ -72,8 +72,12 @@ class StatsDifferentialTest {
     private final Resources resources = new Resources();
     private final Map<String, String> haproxyVars = new HashMap<>();
     private final Map<String, String> fulcrumVars = new HashMap<>();
-    private HoldingBackend haproxySlow;
-    private HoldingBackend fulcrumSlow;
+    /** The held servers of one proxy: the slow backend's and the pinned backend's. */
+    private record Held(HoldingBackend slow, HoldingBackend pinned) {
+    }
+
+    private Held haproxyHeld;
+    private Held fulcrumHeld;
     private Path directory;
     private Path haproxyLog;
     private Process haproxy;
@@ -84,8 +88,8 @@ class StatsDifferentialTest {
         directory = Files.createTempDirectory("stats-differential");
         haproxyLog = directory.resolve("haproxy.log");
         Path cfg = Path.of(StatsDifferentialTest.class.getResource("/stats/haproxy.cfg").toURI());
-        haproxySlow = backends(haproxyVars);
-        fulcrumSlow = backends(fulcrumVars);
+        haproxyHeld = backends(haproxyVars);
+        fulcrumHeld = backends(fulcrumVars);
         haproxyVars.put("STATS_SOCKET", directory.resolve("haproxy.sock").toString());
         fulcrumVars.put("STATS_SOCKET", directory.resolve("fulcrum.sock").toString());
 
@@ -101,21 +105,21 @@ class StatsDifferentialTest {
         awaitStatsSocket(Path.of(haproxyVars.get("STATS_SOCKET")));
 
         Path haproxySocket = Path.of(haproxyVars.get("STATS_SOCKET"));
-        drive(haproxyVars, haproxySlow, () -> {
+        drive(haproxyVars, haproxyHeld, () -> {
             try {
                 return HaproxyStats.show(haproxySocket);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        drive(fulcrumVars, fulcrumSlow, () -> StatCsv.format(fulcrum.stats().rows()));
+        drive(fulcrumVars, fulcrumHeld, () -> StatCsv.format(fulcrum.stats().rows()));
     }
 
     /**
      * Each proxy gets backends of its own: two HTTP servers, one answering 500, a closed port, and
-     * a server that answers when the test lets it (returned).
+     * two servers that answer when the test lets them (returned).
      */
-    private HoldingBackend backends(Map<String, String> vars) throws IOException {
+    private Held backends(Map<String, String> vars) throws IOException {
         vars.put("WEB_PORT", String.valueOf(Models.freePort()));
         vars.put("TCP_PORT", String.valueOf(Models.freePort()));
         vars.put("APP1_PORT", String.valueOf(resources.keep(new HttpBackend("app1")).port()));
@@ -125,7 +129,9 @@ class StatsDifferentialTest {
         HoldingBackend held = resources.keep(new HoldingBackend());
         vars.put("SLOW_PORT", String.valueOf(held.port()));
         vars.put("CUT_PORT", String.valueOf(resources.keep(new TcpBackend(StatsDifferentialTest::cutShort)).port()));
-        return held;
+        HoldingBackend pinned = resources.keep(new HoldingBackend());
+        vars.put("PINNED_PORT", String.valueOf(pinned.port()));
+        return new Held(held, pinned);
     }
 
     /** Answers every request head with 500 on a kept-alive connection. */
@@ -150,7 +156,7 @@ class StatsDifferentialTest {
      *
      * @param stats the proxy's {@code show stat} now
      */
-    private static void drive(Map<String, String> vars, HoldingBackend slow, Supplier<String> stats) throws Exception {
+    private static void drive(Map<String, String> vars, Held held, Supplier<String> stats) throws Exception {
         int web = Integer.parseInt(vars.get("WEB_PORT"));
         for (int i = 0; i < 6; i++) {
             assertEquals(200, single(web, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -168,7 +174,8 @@ class StatsDifferentialTest {
         assertEquals(503, single(web, "GET /dead HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
         // The server closes in the middle of the body: the client gets the head and 3 bytes (srv_abrt).
         assertEquals(200, single(web, "GET /cut HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
-        queueBehindAHeldRequest(web, slow, stats);
+        queueBehindAHeldRequest(web, held.slow(), stats);
+        waitInTheServersQueue(web, held.pinned(), stats);
         int relay = Integer.parseInt(vars.get("TCP_PORT"));
         for (int i = 0; i < 2; i++) {
             assertEquals(200, single(relay, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -214,6 +221,32 @@ class StatsDifferentialTest {
             assertEquals(200, held.get(10, TimeUnit.SECONDS));
             slow.answer();
             assertEquals(200, dequeued.get(10, TimeUnit.SECONDS));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * The pinned server's only place is held; the next request waits in the server's own queue
+     * (its qcur 1, the backend's 0), the one after it finds that queue full ("maxqueue 1") and is
+     * answered 503 at once; then both held ones are answered.
+     */
+    private static void waitInTheServersQueue(int web, HoldingBackend pinned, Supplier<String> stats)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            String request = "GET /pinned HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            Future<Integer> held = clients.submit(() -> single(web, request));
+            Await.until("the pinned server holds the first request", () -> !pinned.requestLines().isEmpty());
+            Future<Integer> waiting = clients.submit(() -> single(web, request));
+            Await.until("the second request waits in the server's queue", () -> CsvTable.parse(stats.get()).rows()
+                    .stream().anyMatch(row -> row.get(0).equals("pinned") && row.get(1).equals("p1")
+                            && row.get(StatField.QCUR.ordinal()).equals("1")));
+            assertEquals(503, single(web, request));
+            pinned.answer();
+            assertEquals(200, held.get(10, TimeUnit.SECONDS));
+            pinned.answer();
+            assertEquals(200, waiting.get(10, TimeUnit.SECONDS));
         } finally {
             clients.shutdownNow();
         }
