@@ -5,4 +5,11 @@ package dev.fulcrum.health;
 public interface HealthListener {
 
     void stateChanged(HealthEvent event);
+
+    /**
+     * Every check's result, before the state change it may cause; for statistics. Listeners that
+     * care only about verdicts leave it alone.
+     */
+    default void checked(CheckReport report) {
+    }
 }

@@ -216,6 +216,7 @@ final class HaproxyProxies {
             words.add("backup");
         }
         intParameter(words, "maxconn", s.maxconn(), 0);
+        s.maxqueue().ifPresent(limit -> words.addAll(List.of("maxqueue", Integer.toString(limit))));
         if (s.disabled()) {
             words.add("disabled");
         }

@@ -143,10 +143,11 @@ final class ProxyArbitraries {
                 .flatAs((host, port, inter, check, fast, down, rise, fall) -> Combinators.combine(
                         Arbitraries.integers().between(0, Server.MAX_WEIGHT), Arbitraries.of(true, false),
                         Arbitraries.integers().between(0, 10_000), Arbitraries.of(true, false),
-                        Arbitraries.oneOf(Arbitraries.just(Duration.ZERO), positive), Arbitraries.of(true, false))
-                        .as((weight, backup, maxconn, disabled, slowstart, sendProxy) -> new Server(name, host, port, check,
-                                inter, fast.orElse(inter), down.orElse(inter), rise, fall, weight, backup, maxconn, disabled,
-                                slowstart, sendProxy)));
+                        Arbitraries.oneOf(Arbitraries.just(Duration.ZERO), positive), Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 1_000))
+                        .as((weight, backup, maxconn, disabled, slowstart, sendProxy, maxqueue) -> new Server(name, host,
+                                port, check, inter, fast.orElse(inter), down.orElse(inter), rise, fall, weight, backup,
+                                maxconn, disabled, slowstart, sendProxy, OptionalInt.of(maxqueue))));
     }
 
     /** Layer-7 algorithms only in http mode: HAProxy (and the reader) fall back to roundrobin in tcp mode (4.2 "balance"). */

@@ -32,7 +32,7 @@ class ErrorPathTest {
     void misspeltFieldIsReportedWithItsPathAndTheFieldsExpected() {
         assertEquals(List.of("s.json:185:13: error: '$.proxy.backends[0].servers[1].wieght': unknown field; "
                 + "expected one of: name, host, port, check, inter, fastinter, downinter, rise, fall, weight, backup, "
-                + "maxconn, disabled, slowstart, send_proxy",
+                + "maxconn, disabled, slowstart, send_proxy, maxqueue",
                 "s.json:191:11: error: '$.proxy.backends[0].servers[1]': missing required field 'weight'"),
                 problems("\"weight\": 3", "\"wieght\": 3"));
     }

@@ -1,6 +1,7 @@
 package dev.fulcrum.health.internal;
 
 import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.CheckStatus;
 import dev.fulcrum.health.CheckTarget;
@@ -147,7 +148,11 @@ final class CheckLoop implements HealthMonitor {
             }
             CheckOutcome result = error == null ? outcome
                     : CheckOutcome.of(CheckStatus.L4CON, String.valueOf(error.getMessage()), Duration.ZERO);
+            // HAProxy counts a failed check in chkfail while its health counter is above 0 (the
+            // server up or rising); a machine without a counter counts failures of an UP target.
+            boolean wasUp = machine.health().isPresent() ? machine.health().getAsInt() > 0 : state == HealthState.UP;
             VerdictMachine.Step step = machine.onOutcome(result);
+            listener.checked(new CheckReport(result, machine.health(), !result.passed() && wasUp));
             step.newState().ifPresent(s -> report(s, result));
             step.newWeight().ifPresent(w -> {
                 if (step.newState().isEmpty()) {

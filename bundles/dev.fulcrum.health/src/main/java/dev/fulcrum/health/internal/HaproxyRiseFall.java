@@ -4,6 +4,7 @@ import dev.fulcrum.api.model.proxy.Server;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.HealthState;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * HAProxy's verdict (configuration.txt 5.2 "rise", "fall", "inter", "fastinter", "downinter"): a
@@ -80,8 +81,9 @@ final class HaproxyRiseFall implements VerdictMachine {
         return fastinter;
     }
 
-    /** The counter, for tests and the status view: "status: 2/3 UP" in HAProxy's health log. */
-    int health() {
-        return health;
+    /** The counter: management.txt 9.1 "check_health", "status: 2/3 UP" in HAProxy's health log. */
+    @Override
+    public OptionalInt health() {
+        return OptionalInt.of(health);
     }
 }

@@ -19,6 +19,11 @@ interface VerdictMachine {
 
     Step onOutcome(CheckOutcome outcome);
 
+    /** The health counter, for machines that keep one (HAProxy's check_health). */
+    default OptionalInt health() {
+        return OptionalInt.empty();
+    }
+
     /**
      * What one outcome changed.
      *

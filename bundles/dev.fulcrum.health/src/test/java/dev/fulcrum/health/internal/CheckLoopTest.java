@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.model.lvs.HealthChecker;
 import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.CheckStatus;
 import dev.fulcrum.health.CheckTarget;
 import dev.fulcrum.health.HealthEvent;
+import dev.fulcrum.health.HealthListener;
 import dev.fulcrum.health.HealthState;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -60,6 +62,35 @@ class CheckLoopTest {
         assertEquals(List.of("14000 DOWN L4CON", "22000 UP L4OK"), events);
         assertEquals(List.of("DOWN effects", "UP effects"), effects);
         assertEquals(HealthState.UP, loop.state());
+    }
+
+    @Test
+    void everyCheckIsReportedWithTheHealthCounterAndFailuresWhileUpAreMarked() {
+        healthy = t -> t < 9_000;
+        List<String> reports = new ArrayList<>();
+        HealthListener listener = new HealthListener() {
+            @Override
+            public void stateChanged(HealthEvent event) {
+                record(event);
+            }
+
+            @Override
+            public void checked(CheckReport report) {
+                reports.add(clock.nowMillis() + " " + report.outcome().status() + " " + report.health().getAsInt()
+                        + (report.failedWhileUp() ? " chkfail" : ""));
+            }
+        };
+        Probe probe = target -> CompletableFuture.completedFuture(healthy.test(clock.nowMillis())
+                ? CheckOutcome.of(CheckStatus.L4OK, "", Duration.ofMillis(1))
+                : CheckOutcome.of(CheckStatus.L4CON, "Connection refused", Duration.ZERO));
+        new CheckLoop(TARGET, Specs.tcp(Specs.server("app1", 80, S2, S2, S2, 2, 3)), listener, clock, s -> probe,
+                this::machine, (event, s) -> { }).start();
+        clock.runUntil(16_000);
+        // rise 2, fall 3: UP at 2 of 0..4; three failures from the top take it DOWN, each counted
+        // (HAProxy's chkfail); the failure found at 0 is not.
+        assertEquals(List.of("0 L4OK 3", "2000 L4OK 4", "4000 L4OK 4", "6000 L4OK 4", "8000 L4OK 4",
+                "10000 L4CON 3 chkfail", "12000 L4CON 2 chkfail", "14000 L4CON 0 chkfail", "16000 L4CON 0"), reports);
+        assertEquals(List.of("14000 DOWN L4CON"), events);
     }
 
     @Test

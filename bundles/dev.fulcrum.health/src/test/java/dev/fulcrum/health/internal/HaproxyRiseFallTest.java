@@ -61,6 +61,6 @@ class HaproxyRiseFallTest {
         HaproxyRiseFall machine = new HaproxyRiseFall(Specs.server("s", 80, S2, S2, S2, 2, 3), DOWN);
         VerdictScenario scenario = new VerdictScenario(machine);
         assertEquals(List.of(new Change(2_000, UP)), scenario.run(t -> t != 6_000, 10_000));
-        assertEquals(4, machine.health(), "back at the top (rise + fall - 1) after the single failure");
+        assertEquals(4, machine.health().getAsInt(), "back at the top (rise + fall - 1) after the single failure");
     }
 }

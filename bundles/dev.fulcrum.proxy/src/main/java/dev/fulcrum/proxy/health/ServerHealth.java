@@ -2,9 +2,11 @@ package dev.fulcrum.proxy.health;
 
 import dev.fulcrum.api.model.proxy.Backend;
 import dev.fulcrum.api.sched.ServerState;
+import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.CheckTarget;
 import dev.fulcrum.health.HealthEvent;
+import dev.fulcrum.health.HealthListener;
 import dev.fulcrum.health.HealthMonitor;
 import dev.fulcrum.health.HealthService;
 import dev.fulcrum.health.HealthState;
@@ -97,7 +99,18 @@ public final class ServerHealth implements AutoCloseable {
         }
         Watch watch = new Watch(pool, server, spec);
         // The first check runs at once, on the health thread: the listener reads only the watch's volatiles.
-        watch.monitor = health.start(target, spec, event -> onEvent(watch, event));
+        watch.monitor = health.start(target, spec, new HealthListener() {
+            @Override
+            public void stateChanged(HealthEvent event) {
+                onEvent(watch, event);
+            }
+
+            @Override
+            public void checked(CheckReport report) {
+                // Every check reaches the stats (check_status, chkfail, check_health), not only verdicts.
+                watch.server.counters().checked(report);
+            }
+        });
         watches.put(name, watch);
         apply(pool, server, watch.monitor.state());
     }

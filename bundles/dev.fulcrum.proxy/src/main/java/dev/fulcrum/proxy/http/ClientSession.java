@@ -8,6 +8,7 @@ import dev.fulcrum.proxy.pool.ProxyServer;
 import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
+import dev.fulcrum.proxy.stats.RequestTimer;
 import dev.fulcrum.syslog.logformat.TerminationCause;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -48,6 +49,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private RequestHead request;
     private BackendPool pool;
     private ServerLeg leg;
+    private RequestTimer timer;
     private ResponseHead response;
     private boolean requestSent;
     private boolean responseDone;
@@ -140,6 +142,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             return;
         }
         leg = ServerLeg.of(server, slot.server(), pool, frontend.parser());
+        timer = slot.timer();
         leg.serve(this, request.method(), slot);
         Headers headers = request.headers();
         Optional<ForwardFor> forwardFor = pool.config().options().forwardFor().or(frontend.context().config().options()::forwardFor);
@@ -245,6 +248,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
         }
         frontend.context().stats().responded(leg.server().counters(), head.status());
         response = head;
+        timer.responded();
         // An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1): it gets the content as
         // is, without Transfer-Encoding, and the end of the connection marks the end of the body.
         chunkedToClient = head.body() instanceof RequestHead.Chunked && request.minorVersion() == 1;
@@ -309,6 +313,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             leg = null;
             done.channel().close();
             log.ended(TerminationCause.NORMAL);
+            endTimer();
             finish();
         }
     }
@@ -323,6 +328,7 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
             done.channel().close();
         }
         log.ended(TerminationCause.NORMAL);
+        endTimer();
         boolean delimitedForClient = !(response.body() instanceof RequestHead.UntilClose)
                 && (chunkedToClient || !(response.body() instanceof RequestHead.Chunked));
         boolean clientReusable = request.keepAlive() && delimitedForClient
@@ -414,9 +420,35 @@ final class ClientSession implements HttpReader.Sink<RequestHead> {
     private void abort(TerminationCause cause) {
         finished = true;
         timeout.stop();
+        countAbort(cause);
+        endTimer();
         closeLeg();
         log.ended(cause);
         client.close();
+    }
+
+    /** The request's qtime/ctime/rtime/ttime sample is taken as it ends. */
+    private void endTimer() {
+        if (timer != null) {
+            timer.ended();
+            timer = null;
+        }
+    }
+
+    /**
+     * management.txt 9.1 "cli_abrt", "srv_abrt": a side gave up while a server connection served
+     * the request; the server's side counts once its response began (a server closing before
+     * answering is an eresp or a keep-alive abort).
+     */
+    private void countAbort(TerminationCause cause) {
+        if (leg == null) {
+            return;
+        }
+        if (cause == TerminationCause.CLIENT_ABORT) {
+            leg.server().counters().clientAborted();
+        } else if (cause == TerminationCause.SERVER_ABORT && response != null) {
+            leg.server().counters().serverAborted();
+        }
     }
 
     private void closeLeg() {

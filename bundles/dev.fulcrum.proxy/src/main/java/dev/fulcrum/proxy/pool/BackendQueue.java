@@ -12,12 +12,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-server {@code maxconn} and the backend's queue, as HAProxy 2.6 runs them (configuration.txt
- * 5.2 "maxconn", 4.2 "timeout queue"): a request goes to a server with a free place; when every
- * usable server is full it waits in the backend's queue, oldest first; when a place frees, the
+ * Per-server {@code maxconn} and the queues, as HAProxy 2.6 runs them (configuration.txt 5.2
+ * "maxconn", "maxqueue", 4.2 "timeout queue"): a request goes to a server with a free place; when
+ * every usable server is full it waits in the backend's queue, oldest first; when a place frees, the
  * oldest waiting request gets it on that server. While requests wait, new ones queue behind them
  * (HAProxy does not let a newcomer overtake the queue). A request that waits longer than its queue
  * timeout leaves the queue. Servers without maxconn (0) always have room.
+ *
+ * <p>With a hashing algorithm ({@link #pinsRequests}) the algorithm names one server for a request
+ * and never another: when that server is full the request waits in the server's own queue, for that
+ * server, unless the queue holds {@code maxqueue} requests already; then it is refused (a 503 and a
+ * failed connection, as HAProxy's srv_redispatch_connect() does without cookie persistence). A
+ * freed place goes to the oldest request of the server's queue and the backend's queue together.
  *
  * <p>Callbacks run on the requesting client's event loop; the counts are kept under this object's
  * lock because the clients of one backend run on every loop.
@@ -37,6 +43,11 @@ public final class BackendQueue {
         /** No place was free: the request waits in the queue from now, {@code ticket} tells where (for the logs). */
         default void queued(QueueTicket ticket) {
         }
+
+        /** The server the algorithm named is full and so is its queue (5.2 "maxqueue"). */
+        default void serverQueueFull(ProxyServer server) {
+            noServer();
+        }
     }
 
     private final class Waiter {
@@ -44,21 +55,29 @@ public final class BackendQueue {
         final RequestContext request;
         final Grant grant;
         final QueueTicket ticket;
+        /** Where it waits: the server's own queue, or null for the backend's. */
+        final ProxyServer server;
+        /** Arrival order across all queues: the oldest of two queue heads goes first. */
+        final long arrival;
         ScheduledFuture<?> timer;
 
-        Waiter(Channel client, RequestContext request, Grant grant, QueueTicket ticket) {
+        Waiter(Channel client, RequestContext request, Grant grant, ProxyServer server) {
             this.client = client;
             this.request = request;
             this.grant = grant;
-            this.ticket = ticket;
+            this.ticket = new QueueTicket(BackendQueue.this, dispatched);
+            this.server = server;
+            this.arrival = arrivals++;
         }
     }
 
     private final BackendPool pool;
     private final Deque<Waiter> waiting = new ArrayDeque<>();
+    private final Map<ProxyServer, Deque<Waiter>> serverQueues = new HashMap<>();
     private final Map<ProxyServer, Integer> served = new HashMap<>();
     /** Places handed to queued requests since the start, the index behind each {@link QueueTicket}. */
     private long dispatched;
+    private long arrivals;
 
     BackendQueue(BackendPool pool) {
         this.pool = pool;
@@ -69,23 +88,43 @@ public final class BackendQueue {
      * as long as it takes). Call on the client's loop.
      */
     public void acquire(Channel client, RequestContext request, Optional<Duration> timeout, Grant grant) {
-        ServerSlot slot;
+        ServerSlot slot = null;
         Waiter waiter = null;
+        ProxyServer full = null;
         synchronized (this) {
             Optional<ProxyServer> usable = pool.pick(request, Optional.empty());
-            if (usable.isEmpty()) {
-                slot = null;
-            } else {
+            if (usable.isPresent() && pinsRequests()) {
+                ProxyServer named = usable.get();
+                // The algorithm chose it (lbtot) even when it must wait or is refused, as in HAProxy's
+                // assign_server(); its place, when it comes, is no new choice (afterWaiting).
+                boolean room = serverQueue(named).isEmpty() && hasRoom(named);
+                if (!room) {
+                    named.counters().selected();
+                }
+                Deque<Waiter> own = serverQueue(named);
+                int limit = named.config().maxqueue().orElse(0);
+                if (room) {
+                    slot = take(named, false);
+                } else if (limit > 0 && own.size() >= limit) {
+                    full = named;
+                } else {
+                    waiter = new Waiter(client, request, grant, named);
+                    own.add(waiter);
+                    named.counters().queued(own.size());
+                }
+            } else if (usable.isPresent()) {
                 Optional<ProxyServer> withRoom = waiting.isEmpty() ? withRoom(usable.get(), request) : Optional.empty();
                 if (withRoom.isEmpty()) {
-                    waiter = new Waiter(client, request, grant, new QueueTicket(this, dispatched));
+                    waiter = new Waiter(client, request, grant, null);
                     waiting.add(waiter);
                     pool.counters().queued(waiting.size());
                 }
                 slot = withRoom.map(server -> take(server, false)).orElse(null);
             }
         }
-        if (slot == null && waiter != null) {
+        if (full != null) {
+            grant.serverQueueFull(full);
+        } else if (slot == null && waiter != null) {
             grant.queued(waiter.ticket);
             watch(waiter, timeout);
         } else if (slot == null) {
@@ -115,9 +154,31 @@ public final class BackendQueue {
         return Optional.of(moved);
     }
 
-    /** Requests waiting now. */
+    /** Requests waiting in the backend's queue now. */
     public synchronized int queued() {
         return waiting.size();
+    }
+
+    /** Requests waiting in the server's own queue now (only with an algorithm that {@link #pinsRequests}). */
+    public synchronized int queued(ProxyServer server) {
+        Deque<Waiter> own = serverQueues.get(server);
+        return own == null ? 0 : own.size();
+    }
+
+    /**
+     * Whether the algorithm names one server for a request whatever the servers' load: the hashing
+     * ones (configuration.txt 4.2 "balance" source, uri, url_param, hdr, rdp-cookie, hash), which
+     * HAProxy does not let skip a full server. The others pick among servers with room.
+     */
+    private boolean pinsRequests() {
+        return switch (pool.config().balance().algorithm()) {
+            case SOURCE, URI, URL_PARAM, HDR, RDP_COOKIE, HASH -> true;
+            default -> false;
+        };
+    }
+
+    private Deque<Waiter> serverQueue(ProxyServer server) {
+        return serverQueues.computeIfAbsent(server, s -> new ArrayDeque<>());
     }
 
     /** Places in use on the server now. */
@@ -167,7 +228,7 @@ public final class BackendQueue {
     /** A client that went away no longer waits. */
     private void leave(Waiter waiter) {
         synchronized (this) {
-            if (waiting.remove(waiter)) {
+            if (queueOf(waiter).remove(waiter)) {
                 waiter.ticket.left(dispatched);
             }
         }
@@ -176,12 +237,16 @@ public final class BackendQueue {
 
     private void expire(Waiter waiter) {
         synchronized (this) {
-            if (!waiting.remove(waiter)) {
+            if (!queueOf(waiter).remove(waiter)) {
                 return; // granted meanwhile
             }
             waiter.ticket.left(dispatched);
         }
         waiter.grant.expired();
+    }
+
+    private Deque<Waiter> queueOf(Waiter waiter) {
+        return waiter.server == null ? waiting : serverQueue(waiter.server);
     }
 
     /** A place on {@code server} freed: the oldest waiting request takes it. */
@@ -195,37 +260,60 @@ public final class BackendQueue {
     /**
      * Hands free places to waiting requests, oldest first: on {@code freed} while it is still
      * usable, otherwise wherever the algorithm finds room (after a server came up or a revision
-     * added one). Clients that went away while waiting are dropped from the queue.
+     * added one). Requests waiting for one server get a place on that server only. Clients that
+     * went away while waiting are dropped from the queues.
      */
     void dispatch(Optional<ProxyServer> freed) {
         while (true) {
-            Waiter next;
+            Waiter next = null;
+            ProxyServer target = null;
             ServerSlot slot;
             synchronized (this) {
-                next = waiting.peek();
+                Waiter forBackend = activeHead(waiting);
+                if (forBackend != null) {
+                    Optional<ProxyServer> room = freed.filter(this::canServe).or(() -> pool.pick(forBackend.request,
+                            Optional.empty()).flatMap(s -> withRoom(s, forBackend.request)));
+                    if (room.isPresent()) {
+                        next = forBackend;
+                        target = room.get();
+                    }
+                }
+                for (Map.Entry<ProxyServer, Deque<Waiter>> own : serverQueues.entrySet()) {
+                    Waiter head = activeHead(own.getValue());
+                    if (head != null && canServe(own.getKey()) && (next == null || head.arrival < next.arrival)) {
+                        next = head;
+                        target = own.getKey();
+                    }
+                }
                 if (next == null) {
                     return;
                 }
-                if (!next.client.isActive()) {
-                    waiting.poll();
-                    next.ticket.left(dispatched);
-                    cancelTimer(next);
-                    continue;
-                }
-                Optional<ProxyServer> target = freed.filter(s -> s.usable() && pool.contains(s) && hasRoom(s))
-                        .or(() -> pool.pick(next.request, Optional.empty()).flatMap(s -> withRoom(s, next.request)));
-                if (target.isEmpty()) {
-                    return;
-                }
-                waiting.poll();
+                queueOf(next).remove(next);
                 // HAProxy reads the queue's index for the log before it counts this request.
                 next.ticket.left(dispatched);
                 dispatched++;
-                slot = take(target.get(), true);
+                slot = take(target, true);
             }
             cancelTimer(next);
-            next.client.eventLoop().execute(() -> next.grant.granted(slot));
+            Waiter chosen = next;
+            next.client.eventLoop().execute(() -> chosen.grant.granted(slot));
         }
+    }
+
+    private boolean canServe(ProxyServer server) {
+        return server.usable() && pool.contains(server) && hasRoom(server);
+    }
+
+    /** The queue's oldest request whose client is still there; those that left are dropped. */
+    private Waiter activeHead(Deque<Waiter> queue) {
+        Waiter head = queue.peek();
+        while (head != null && !head.client.isActive()) {
+            queue.poll();
+            head.ticket.left(dispatched);
+            cancelTimer(head);
+            head = queue.peek();
+        }
+        return head;
     }
 
     private static void cancelTimer(Waiter waiter) {

@@ -1,10 +1,12 @@
 package dev.fulcrum.proxy.pool;
 
 import dev.fulcrum.api.model.proxy.Backend;
+import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.Timeouts;
 import dev.fulcrum.api.sched.RequestContext;
 import dev.fulcrum.proxy.net.Transport;
 import dev.fulcrum.proxy.stats.ByteCounter;
+import dev.fulcrum.proxy.stats.RequestTimer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -30,7 +32,9 @@ public final class ServerConnector {
         /** Every attempt failed (refused, unreachable, or timeout connect). */
         CONNECT_FAILED,
         /** Every usable server stayed at its maxconn for the whole "timeout queue". */
-        QUEUE_TIMEOUT
+        QUEUE_TIMEOUT,
+        /** The server the hashing algorithm named is full and so is its queue (5.2 "maxqueue"). */
+        QUEUE_FULL
     }
 
     /** Called once, on the loop of the requesting channel. */
@@ -76,6 +80,7 @@ public final class ServerConnector {
     public void connect(Channel client, BackendPool pool, RequestContext request, int clientPort, boolean mayReuse,
             Outcome outcome) {
         pool.counters().assigned();
+        RequestTimer timer = pool.counters().timer(pool.config().mode() == Mode.HTTP);
         Timeouts timeouts = pool.config().timeouts();
         pool.queue().acquire(client, request, timeouts.queue().or(timeouts::connect), new BackendQueue.Grant() {
             @Override
@@ -85,6 +90,7 @@ public final class ServerConnector {
                     return;
                 }
                 ProxyServer server = slot.server();
+                timer.dequeued();
                 if (!slot.afterWaiting()) {
                     // lbtot counts the balancing's choices: HAProxy 2.6 does not count a place
                     // handed over from the queue (checked by StatsDifferentialTest).
@@ -94,9 +100,11 @@ public final class ServerConnector {
                 Optional<Channel> idle = mayReuse ? pool.idle().take(loop, server) : Optional.empty();
                 if (idle.isPresent()) {
                     server.counters().connected(true, server.activeConnections());
+                    timer.connected(server.counters());
+                    slot.timer(timer);
                     outcome.connected(idle.get(), slot);
                 } else {
-                    attempt(loop, pool, request, clientPort, slot, 0, outcome);
+                    attempt(loop, pool, request, clientPort, slot, 0, timer, outcome);
                 }
             }
 
@@ -115,11 +123,19 @@ public final class ServerConnector {
             public void queued(QueueTicket ticket) {
                 outcome.queued(ticket);
             }
+
+            @Override
+            public void serverQueueFull(ProxyServer server) {
+                // HAProxy's srv_redispatch_connect(), SRV_STATUS_FULL without cookie persistence:
+                // a failed connection of the server and the backend, and a 503.
+                server.counters().connectFailed();
+                outcome.failed(Failure.QUEUE_FULL);
+            }
         });
     }
 
     private void attempt(EventLoop loop, BackendPool pool, RequestContext request, int clientPort, ServerSlot slot,
-            int retry, Outcome outcome) {
+            int retry, RequestTimer timer, Outcome outcome) {
         Backend backend = pool.config();
         ProxyServer server = slot.server();
         server.counters().attempted();
@@ -138,6 +154,8 @@ public final class ServerConnector {
                 pool.connectionOpened(server);
                 server.counters().connected(false, server.activeConnections());
                 done.channel().closeFuture().addListener(closed -> pool.connectionClosed(server));
+                timer.connected(server.counters());
+                slot.timer(timer);
                 outcome.connected(done.channel(), slot);
                 return;
             }
@@ -154,13 +172,13 @@ public final class ServerConnector {
             if (moved.isPresent()) {
                 server.counters().redispatched();
                 moved.get().server().counters().selected();
-                attempt(loop, pool, request, clientPort, moved.get(), nextRetry, outcome);
+                attempt(loop, pool, request, clientPort, moved.get(), nextRetry, timer, outcome);
                 return;
             }
             // 4.2 "retries": a turn-around timer of min("timeout connect", one second) before a
             // retry on the same server, so that a restarting server is not hammered.
             long pause = Math.min(connectMillis == 0 ? TURN_AROUND_MILLIS : connectMillis, TURN_AROUND_MILLIS);
-            loop.schedule(() -> attempt(loop, pool, request, clientPort, slot, nextRetry, outcome), pause,
+            loop.schedule(() -> attempt(loop, pool, request, clientPort, slot, nextRetry, timer, outcome), pause,
                     TimeUnit.MILLISECONDS);
         });
     }

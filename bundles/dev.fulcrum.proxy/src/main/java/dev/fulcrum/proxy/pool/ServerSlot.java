@@ -1,5 +1,6 @@
 package dev.fulcrum.proxy.pool;
 
+import dev.fulcrum.proxy.stats.RequestTimer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,6 +15,7 @@ public final class ServerSlot {
     private final BackendQueue queue;
     private final boolean afterWaiting;
     private final AtomicBoolean released = new AtomicBoolean();
+    private RequestTimer timer;
 
     ServerSlot(ProxyServer server, BackendQueue queue, boolean afterWaiting) {
         this.server = server;
@@ -28,6 +30,18 @@ public final class ServerSlot {
     /** Whether the request waited in the backend's queue for this place (rather than finding it free). */
     public boolean afterWaiting() {
         return afterWaiting;
+    }
+
+    /**
+     * The timeline of the request or connection holding this place (for qtime, ctime, rtime,
+     * ttime); its holder ends it. Set by the {@link ServerConnector} before the place is handed on.
+     */
+    public RequestTimer timer() {
+        return timer;
+    }
+
+    void timer(RequestTimer requestTimer) {
+        timer = requestTimer;
     }
 
     public boolean released() {

@@ -18,6 +18,7 @@ public final class BackendCounters {
     private final StateHistory history;
     private final Map<String, ServerCounters> servers = new ConcurrentHashMap<>();
     private final LongAccumulator mostQueued = new LongAccumulator(Math::max, 0);
+    private final ServiceTimes times = new ServiceTimes();
 
     public BackendCounters(InstantSource clock) {
         this.clock = clock;
@@ -72,6 +73,19 @@ public final class BackendCounters {
      */
     public void queueExpired() {
         activity.count(Traffic.CONNECT_ERRORS);
+    }
+
+    /**
+     * The timeline of a request (http) or connection (tcp) that asks this backend for a server now;
+     * its end counts in the times of the backend and of its server.
+     */
+    public RequestTimer timer(boolean http) {
+        return new RequestTimer(clock, this, http);
+    }
+
+    /** qtime, ctime, rtime, ttime over the backend's requests. */
+    public ServiceTimes times() {
+        return times;
     }
 
     public Activity activity() {

@@ -57,18 +57,21 @@ final class BackendRows {
                 .set(LASTSESS, activity.secondsSinceLastSession())
                 .set(ADDR, AddressText.of(server.target(config.port())))
                 .set(SRV_ICUR, idle).set(IDLE_CONN_CUR, idle).set(USED_CONN_CUR, busy)
-                // Requests wait in the backend's queue only: a server has a queue of its own in
-                // HAProxy for requests bound to it (persistence), which Fulcrum does not have.
-                // qlimit stays empty as HAProxy leaves it without "maxqueue" (unlimited).
-                .zero(QCUR, QMAX);
+                // A server's own queue holds the requests a hashing algorithm bound to it.
+                .set(QCUR, pool.queue().queued(server))
+                .set(QMAX, Math.max(pool.queue().queued(server), counters.mostQueued()))
+                // management.txt 9.1 "qlimit": the server's maxqueue, empty when 0 (no limit).
+                .set(QLIMIT, config.maxqueue().isPresent() ? Integer.toString(config.maxqueue().getAsInt()) : "");
         traffic(row, activity::get, http);
+        counters.times().fill(row);
         if (config.check()) {
-            // configuration.txt 5.2 "rise"/"fall"; check_health runs from 0 (DOWN) to rise+fall-1 (UP).
-            row.set(CHKDOWN, counters.history().transitionsToDown())
+            // configuration.txt 5.2 "rise"/"fall"; check_health runs from 0 (DOWN) to rise+fall-1
+            // (UP); until the first check reports, a server is UP at rise (HAProxy's start).
+            int health = counters.health().orElse(server.state() == ServerState.DOWN ? 0 : config.rise());
+            row.set(CHKFAIL, counters.failedChecks()).set(CHKDOWN, counters.history().transitionsToDown())
                     .set(DOWNTIME, counters.history().downtimeSeconds(now))
-                    .set(CHECK_RISE, config.rise()).set(CHECK_FALL, config.fall())
-                    .set(CHECK_HEALTH, server.state() == ServerState.DOWN ? 0 : config.rise() + config.fall() - 1);
-            // Health events come with verdict changes: the check shown is the one that decided the last.
+                    .set(CHECK_RISE, config.rise()).set(CHECK_FALL, config.fall()).set(CHECK_HEALTH, health);
+            // The last check's result, whether it changed the verdict or not.
             counters.lastCheck().ifPresent(check -> row.set(CHECK_STATUS, check.status().name())
                     .set(CHECK_CODE, check.code().isPresent() ? Integer.toString(check.code().getAsInt()) : "")
                     .set(CHECK_DURATION, check.duration().toMillis())
@@ -121,6 +124,7 @@ final class BackendRows {
                         H2_GOAWAY_RESP, H2_OPEN_CONNECTIONS, H2_BACKEND_OPEN_STREAMS, H2_TOTAL_CONNECTIONS,
                         H2_BACKEND_TOTAL_STREAMS, H1_SPLICED_BYTES_IN, H1_SPLICED_BYTES_OUT);
         traffic(row, activity::get, http);
+        counters.times().fill(row);
         if (http) {
             row.zero(CACHE_LOOKUPS, CACHE_HITS)
                     .set(H1_TOTAL_CONNECTIONS, activity.get(Traffic.SERVER_CONNECTS))
@@ -149,7 +153,9 @@ final class BackendRows {
                 .set(WRETR, counts.applyAsLong(Traffic.RETRIES)).set(WREDIS, counts.applyAsLong(Traffic.REDISPATCHES))
                 .set(LBTOT, counts.applyAsLong(Traffic.SELECTED))
                 .set(CONNECT, counts.applyAsLong(Traffic.SERVER_CONNECTS))
-                .set(REUSE, counts.applyAsLong(Traffic.SERVER_REUSES));
+                .set(REUSE, counts.applyAsLong(Traffic.SERVER_REUSES))
+                .set(CLI_ABRT, counts.applyAsLong(Traffic.CLIENT_ABORTS))
+                .set(SRV_ABRT, counts.applyAsLong(Traffic.SERVER_ABORTS));
         if (http) {
             row.responses(counts).set(REQ_TOT, counts.applyAsLong(Traffic.REQUESTS));
         }

@@ -2,9 +2,12 @@ package dev.fulcrum.proxy.stats;
 
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * A server's counters (its row of {@code show stat}); what the BACKEND row sums is also added to
@@ -18,7 +21,12 @@ public final class ServerCounters {
     private final Activity activity;
     private final StateHistory history;
     private final AtomicLong idleConnections = new AtomicLong();
+    private final ServiceTimes times = new ServiceTimes();
+    private final AtomicLong failedChecks = new AtomicLong();
+    private final LongAccumulator mostQueued = new LongAccumulator(Math::max, 0);
     private volatile CheckOutcome lastCheck;
+    /** The health counter after the last check, -1 before any (check_health). */
+    private volatile int health = -1;
 
     ServerCounters(BackendCounters backend, InstantSource clock) {
         this.backend = backend;
@@ -64,6 +72,16 @@ public final class ServerCounters {
         count(Traffic.CONNECT_ERRORS);
     }
 
+    /** A request joined the server's own queue, which now holds {@code length} requests (qmax). */
+    public void queued(int length) {
+        mostQueued.accumulate(length);
+    }
+
+    /** The most requests the server's queue ever held at once (qmax). */
+    public long mostQueued() {
+        return mostQueued.get();
+    }
+
     /** A connection attempt is retried (wretr). */
     public void retried() {
         count(Traffic.RETRIES);
@@ -104,8 +122,51 @@ public final class ServerCounters {
         lastCheck = outcome;
     }
 
+    /** Any check's result: the last check shown, chkfail and check_health (management.txt 9.1). */
+    public void checked(CheckReport report) {
+        lastCheck = report.outcome();
+        report.health().ifPresent(h -> health = h);
+        if (report.failedWhileUp()) {
+            failedChecks.incrementAndGet();
+        }
+    }
+
     public Optional<CheckOutcome> lastCheck() {
         return Optional.ofNullable(lastCheck);
+    }
+
+    /** Failed checks that found the server up or rising (chkfail). */
+    public long failedChecks() {
+        return failedChecks.get();
+    }
+
+    /** The health counter after the last check (check_health), empty before any report. */
+    public OptionalInt health() {
+        int now = health;
+        return now < 0 ? OptionalInt.empty() : OptionalInt.of(now);
+    }
+
+    /**
+     * The client's connection closed or failed while this server served it (cli_abrt); the
+     * caller decides that data was being transferred.
+     */
+    public void clientAborted() {
+        count(Traffic.CLIENT_ABORTS);
+    }
+
+    /**
+     * The server's connection closed or failed while its response was being transferred:
+     * srv_abrt, which management.txt 9.1 says is included in eresp (haproxy 2.6.12 counts both,
+     * StatsDifferentialTest).
+     */
+    public void serverAborted() {
+        count(Traffic.SERVER_ABORTS);
+        count(Traffic.RESPONSE_ERRORS);
+    }
+
+    /** qtime, ctime, rtime, ttime of the requests this server served. */
+    public ServiceTimes times() {
+        return times;
     }
 
     private void count(Traffic counter) {

@@ -31,6 +31,10 @@ public enum Traffic {
     SERVER_CONNECTS,
     /** reuse: requests sent over an idle server connection. */
     SERVER_REUSES,
+    /** cli_abrt: data transfers the client aborted (its connection closed or failed while a server served it). */
+    CLIENT_ABORTS,
+    /** srv_abrt: data transfers the server aborted (its connection closed or failed during the response). */
+    SERVER_ABORTS,
     /** hrsp_1xx .. hrsp_other: HTTP responses by status class. */
     HRSP_1XX, HRSP_2XX, HRSP_3XX, HRSP_4XX, HRSP_5XX, HRSP_OTHER;
 

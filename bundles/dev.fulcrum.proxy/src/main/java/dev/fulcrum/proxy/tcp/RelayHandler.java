@@ -14,15 +14,18 @@ import io.netty.channel.socket.DuplexChannel;
  * never makes the proxy buffer more than one read. A FIN from this side becomes a shutdown of the
  * peer's output once the forwarded bytes are written (TCP half-close, RFC 9293 3.6); the pair
  * closes when both directions are finished, or when either side closes or fails. Writes complete
- * in order, so waiting for the last one waits for all.
+ * in order, so waiting for the last one waits for all. An error on this side (a reset, a failed
+ * read) is this side aborting the transfer: {@code onAbort} counts it (cli_abrt, srv_abrt).
  */
 public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     private final Channel peer;
+    private final Runnable onAbort;
     private ChannelFuture lastWrite;
 
-    public RelayHandler(Channel peer) {
+    public RelayHandler(Channel peer, Runnable onAbort) {
         this.peer = peer;
+        this.onAbort = onAbort;
     }
 
     @Override
@@ -88,6 +91,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel().isActive()) {
+            onAbort.run();
+        }
         closeBoth(ctx.channel());
     }
 

@@ -15,6 +15,8 @@ import dev.fulcrum.proxy.pool.QueueTicket;
 import dev.fulcrum.proxy.pool.ServerConnector;
 import dev.fulcrum.proxy.pool.ServerSlot;
 import dev.fulcrum.proxy.route.FrontendContext;
+import dev.fulcrum.proxy.stats.RequestTimer;
+import dev.fulcrum.proxy.stats.ServerCounters;
 import io.netty.channel.Channel;
 import java.util.Optional;
 
@@ -63,8 +65,13 @@ public final class TcpFrontend implements ClientPipeline {
         context.connector().connect(client, pool.get(), request, clientPort, new ServerConnector.Outcome() {
             @Override
             public void connected(Channel server, ServerSlot slot) {
-                // The place under the server's maxconn is held as long as the connection lives.
-                server.closeFuture().addListener(closed -> slot.release());
+                // The place under the server's maxconn is held as long as the connection lives;
+                // its end is the connection's qtime/ctime/ttime sample.
+                RequestTimer timer = slot.timer();
+                server.closeFuture().addListener(closed -> {
+                    slot.release();
+                    timer.ended();
+                });
                 if (!client.isActive()) {
                     server.close();
                     return;
@@ -77,8 +84,9 @@ public final class TcpFrontend implements ClientPipeline {
                     backend.server().ifPresent(t -> server.pipeline().addLast(IdleCloseHandler.NAME, new IdleCloseHandler(t)));
                 }
                 log.connected(slot.server(), server);
-                server.pipeline().addLast(new RelayHandler(client));
-                client.pipeline().addLast(new RelayHandler(server));
+                ServerCounters counters = slot.server().counters();
+                server.pipeline().addLast(new RelayHandler(client, counters::serverAborted));
+                client.pipeline().addLast(new RelayHandler(server, counters::clientAborted));
                 EarlyInput early = (EarlyInput) client.pipeline().get(EarlyInput.NAME);
                 early.replay(client.pipeline().context(early));
             }

@@ -33,7 +33,7 @@ class BackendQueueTest {
     private final List<EmbeddedChannel> clients = new ArrayList<>();
 
     /** What one client's request was told, in order: "granted a", "no server", "expired". */
-    private static final class Recorder implements BackendQueue.Grant {
+    static final class Recorder implements BackendQueue.Grant {
         final List<String> events = new ArrayList<>();
         ServerSlot slot;
         QueueTicket ticket;
@@ -58,6 +58,11 @@ class BackendQueueTest {
         @Override
         public void expired() {
             events.add("expired");
+        }
+
+        @Override
+        public void serverQueueFull(ProxyServer server) {
+            events.add("queue full " + server.id());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.fulcrum.api.proxy.StatField;
 import dev.fulcrum.api.proxy.StatRow;
 import dev.fulcrum.api.sched.ServerState;
 import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckStatus;
 import dev.fulcrum.proxy.pool.BackendPool;
 import dev.fulcrum.proxy.pool.BackendQueue;
@@ -47,7 +48,7 @@ class ProxyStatisticsTest {
 
     private static Server backup(String name, int port) {
         return new Server(name, "127.0.0.1", port, false, Server.DEFAULT_INTER, Server.DEFAULT_INTER,
-                Server.DEFAULT_INTER, 2, 3, 4, true, 0, false, Duration.ZERO, false);
+                Server.DEFAULT_INTER, 2, 3, 4, true, 0, false, Duration.ZERO, false, OptionalInt.of(5));
     }
 
     private static Server disabled(String name, int port) {
@@ -105,6 +106,7 @@ class ProxyStatisticsTest {
         assertEquals(List.of("3", "2", "1"), List.of(row("app", "BACKEND").value(StatField.WEIGHT),
                 row("app", "BACKEND").value(StatField.ACT), row("app", "BACKEND").value(StatField.BCK)));
         assertEquals(List.of("0", "1"), List.of(row("app", "c").value(StatField.ACT), row("app", "c").value(StatField.BCK)));
+        assertEquals("5", row("app", "c").value(StatField.QLIMIT), "qlimit is the server's maxqueue");
 
         app.setState(server("b"), ServerState.DOWN);
         clock.advance(Duration.ofSeconds(3));
@@ -186,6 +188,49 @@ class ProxyStatisticsTest {
         assertEquals(List.of("UP", "L7OK", "200"), List.of(row("app", "b").value(StatField.STATUS),
                 row("app", "b").value(StatField.CHECK_STATUS), row("app", "b").value(StatField.CHECK_CODE)));
         assertEquals("", row("app", "a").value(StatField.CHECK_STATUS)); // not checked
+    }
+
+    @Test
+    void everyCheckIsShownWithChkfailAndTheHealthCounter() {
+        start(ProxyGlobal.defaults());
+        assertEquals(List.of("0", "2"), values(row("app", "b"), StatField.CHKFAIL, StatField.CHECK_HEALTH),
+                "before any check: UP at rise, as HAProxy starts a server");
+        server("b").counters().checked(new CheckReport(CheckOutcome.withCode(CheckStatus.L7OK, 200, "OK",
+                Duration.ofMillis(2)), OptionalInt.of(4), false));
+        assertEquals(List.of("UP", "L7OK", "200", "OK", "0", "4"), values(row("app", "b"), StatField.STATUS,
+                StatField.CHECK_STATUS, StatField.CHECK_CODE, StatField.LAST_CHK, StatField.CHKFAIL,
+                StatField.CHECK_HEALTH), "a passing check that changes no verdict is shown too");
+        server("b").counters().checked(new CheckReport(CheckOutcome.withCode(CheckStatus.L7STS, 503,
+                "Service Unavailable", Duration.ofMillis(1)), OptionalInt.of(3), true));
+        assertEquals(List.of("L7STS", "503", "1", "3"), values(row("app", "b"), StatField.CHECK_STATUS,
+                StatField.CHECK_CODE, StatField.CHKFAIL, StatField.CHECK_HEALTH));
+        assertEquals(List.of("", ""), values(row("app", "a"), StatField.CHKFAIL, StatField.CHECK_HEALTH),
+                "no check, no check columns");
+    }
+
+    @Test
+    void timesAndAbortsAreShownOnServerAndBackendRows() {
+        start(ProxyGlobal.defaults());
+        ServerCounters a = server("a").counters();
+        RequestTimer timer = app.counters().timer(true);
+        clock.advance(Duration.ofMillis(5));
+        timer.dequeued();
+        clock.advance(Duration.ofMillis(1));
+        timer.connected(a);
+        clock.advance(Duration.ofMillis(8));
+        timer.responded();
+        timer.ended();
+        a.clientAborted();
+        for (String row : List.of("a", "BACKEND")) {
+            assertEquals(List.of("5", "1", "8", "14", "5", "1", "8", "14", "1", "0"), values(row("app", row),
+                    StatField.QTIME, StatField.CTIME, StatField.RTIME, StatField.TTIME, StatField.QTIME_MAX,
+                    StatField.CTIME_MAX, StatField.RTIME_MAX, StatField.TTIME_MAX, StatField.CLI_ABRT,
+                    StatField.SRV_ABRT), row);
+        }
+        assertEquals(List.of("0", "0", "0", "0"), values(row("app", "b"), StatField.QTIME, StatField.TTIME_MAX,
+                StatField.CLI_ABRT, StatField.SRV_ABRT));
+        assertEquals(List.of("", ""), values(row("web", "FRONTEND"), StatField.QTIME, StatField.CLI_ABRT),
+                "HAProxy shows neither on a frontend");
     }
 
     @Test

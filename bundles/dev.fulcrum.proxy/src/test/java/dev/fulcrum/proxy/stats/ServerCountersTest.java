@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.fulcrum.health.CheckOutcome;
+import dev.fulcrum.health.CheckReport;
+import dev.fulcrum.health.CheckStatus;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +83,32 @@ class ServerCountersTest {
         assertSame(first, backend.server("s1"));
         backend.retainServers(Set.of("s2"));
         assertNotSame(first, backend.server("s1"));
+    }
+
+    @Test
+    void abortsCountOnTheServerAndItsBackend() {
+        ServerCounters server = backend.server("s1");
+        server.clientAborted();
+        server.clientAborted();
+        server.serverAborted();
+        assertEquals(2, server.activity().get(Traffic.CLIENT_ABORTS));
+        assertEquals(2, backend.activity().get(Traffic.CLIENT_ABORTS));
+        assertEquals(1, backend.activity().get(Traffic.SERVER_ABORTS));
+        assertEquals(1, server.activity().get(Traffic.RESPONSE_ERRORS), "srv_abrt is included in eresp");
+    }
+
+    @Test
+    void everyCheckReportSetsTheLastCheckAndHealthAndFailuresWhileUpCount() {
+        ServerCounters server = backend.server("s1");
+        assertEquals(OptionalInt.empty(), server.health());
+        server.checked(new CheckReport(CheckOutcome.of(CheckStatus.L4OK, "", Duration.ZERO), OptionalInt.of(3), false));
+        server.checked(new CheckReport(CheckOutcome.of(CheckStatus.L4TOUT, "", Duration.ofMillis(2001)),
+                OptionalInt.of(2), true));
+        server.checked(new CheckReport(CheckOutcome.of(CheckStatus.L4CON, "Connection refused", Duration.ZERO),
+                OptionalInt.of(0), false));
+        assertEquals(1, server.failedChecks());
+        assertEquals(OptionalInt.of(0), server.health());
+        assertEquals(CheckStatus.L4CON, server.lastCheck().orElseThrow().status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.fulcrum.proxy.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.proxy.ProxyConfig;
 import dev.fulcrum.api.proxy.StatCsv;
@@ -22,7 +23,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,31 +54,30 @@ class StatsDifferentialTest {
             StatField.HRSP_1XX, StatField.HRSP_2XX, StatField.HRSP_3XX, StatField.HRSP_4XX, StatField.HRSP_5XX,
             StatField.HRSP_OTHER, StatField.REQ_TOT, StatField.CONN_TOT, StatField.MODE, StatField.WRETR, StatField.WREDIS,
             StatField.ERESP, StatField.SCUR, StatField.CHECK_RISE, StatField.CHECK_FALL, StatField.CHECK_HEALTH,
-            StatField.ALGO, StatField.UWEIGHT, StatField.QCUR, StatField.QMAX, StatField.DREQ, StatField.DRESP);
+            StatField.ALGO, StatField.UWEIGHT, StatField.QCUR, StatField.QMAX, StatField.DREQ, StatField.DRESP,
+            StatField.CHKFAIL, StatField.CHKDOWN, StatField.CLI_ABRT, StatField.SRV_ABRT, StatField.QLIMIT);
 
     // Not compared: connect and reuse (whether an idle server connection is at hand depends on which
     // event loop a client lands on), bin/bout (the proxies write different headers), rates and times.
 
     /** Columns HAProxy fills and Fulcrum leaves empty because it does not measure them (yet). */
-    static final List<StatField> NOT_MEASURED = List.of(StatField.CLI_ABRT, StatField.SRV_ABRT,
-            StatField.QTIME, StatField.CTIME, StatField.RTIME, StatField.TTIME, StatField.QTIME_MAX,
-            StatField.CTIME_MAX, StatField.RTIME_MAX, StatField.TTIME_MAX, StatField.SAFE_CONN_CUR,
+    static final List<StatField> NOT_MEASURED = List.of(StatField.SAFE_CONN_CUR,
             StatField.NEED_CONN_EST, StatField.H1_OPEN_STREAMS, StatField.H1_BYTES_IN, StatField.H1_BYTES_OUT,
-            StatField.H1_OPEN_CONNECTIONS, StatField.CHKFAIL);
+            StatField.H1_OPEN_CONNECTIONS);
 
-    /**
-     * The health service reports a check's details with a verdict change only: a server UP from its
-     * first check shows none (HAProxy shows its last check's). Where Fulcrum shows them, they must
-     * be HAProxy's.
-     */
+    /** The last health check's details: every checked server shows its last check, as HAProxy does. */
     static final List<StatField> CHECK_DETAILS = List.of(StatField.CHECK_STATUS, StatField.CHECK_CODE,
             StatField.LAST_CHK, StatField.CHECK_DESC);
 
     private final Resources resources = new Resources();
     private final Map<String, String> haproxyVars = new HashMap<>();
     private final Map<String, String> fulcrumVars = new HashMap<>();
-    private HoldingBackend haproxySlow;
-    private HoldingBackend fulcrumSlow;
+    /** The held servers of one proxy: the slow backend's and the pinned backend's. */
+    private record Held(HoldingBackend slow, HoldingBackend pinned) {
+    }
+
+    private Held haproxyHeld;
+    private Held fulcrumHeld;
     private Path directory;
     private Path haproxyLog;
     private Process haproxy;
@@ -89,8 +88,8 @@ class StatsDifferentialTest {
         directory = Files.createTempDirectory("stats-differential");
         haproxyLog = directory.resolve("haproxy.log");
         Path cfg = Path.of(StatsDifferentialTest.class.getResource("/stats/haproxy.cfg").toURI());
-        haproxySlow = backends(haproxyVars);
-        fulcrumSlow = backends(fulcrumVars);
+        haproxyHeld = backends(haproxyVars);
+        fulcrumHeld = backends(fulcrumVars);
         haproxyVars.put("STATS_SOCKET", directory.resolve("haproxy.sock").toString());
         fulcrumVars.put("STATS_SOCKET", directory.resolve("fulcrum.sock").toString());
 
@@ -106,21 +105,21 @@ class StatsDifferentialTest {
         awaitStatsSocket(Path.of(haproxyVars.get("STATS_SOCKET")));
 
         Path haproxySocket = Path.of(haproxyVars.get("STATS_SOCKET"));
-        drive(haproxyVars, haproxySlow, () -> {
+        drive(haproxyVars, haproxyHeld, () -> {
             try {
                 return HaproxyStats.show(haproxySocket);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        drive(fulcrumVars, fulcrumSlow, () -> StatCsv.format(fulcrum.stats().rows()));
+        drive(fulcrumVars, fulcrumHeld, () -> StatCsv.format(fulcrum.stats().rows()));
     }
 
     /**
      * Each proxy gets backends of its own: two HTTP servers, one answering 500, a closed port, and
-     * a server that answers when the test lets it (returned).
+     * two servers that answer when the test lets them (returned).
      */
-    private HoldingBackend backends(Map<String, String> vars) throws IOException {
+    private Held backends(Map<String, String> vars) throws IOException {
         vars.put("WEB_PORT", String.valueOf(Models.freePort()));
         vars.put("TCP_PORT", String.valueOf(Models.freePort()));
         vars.put("APP1_PORT", String.valueOf(resources.keep(new HttpBackend("app1")).port()));
@@ -129,7 +128,10 @@ class StatsDifferentialTest {
         vars.put("DEAD_PORT", String.valueOf(Models.freePort()));
         HoldingBackend held = resources.keep(new HoldingBackend());
         vars.put("SLOW_PORT", String.valueOf(held.port()));
-        return held;
+        vars.put("CUT_PORT", String.valueOf(resources.keep(new TcpBackend(StatsDifferentialTest::cutShort)).port()));
+        HoldingBackend pinned = resources.keep(new HoldingBackend());
+        vars.put("PINNED_PORT", String.valueOf(pinned.port()));
+        return new Held(held, pinned);
     }
 
     /** Answers every request head with 500 on a kept-alive connection. */
@@ -140,13 +142,21 @@ class StatsDifferentialTest {
         }
     }
 
+    /** Answers the first request head with 3 of the 100 body bytes it announces, then closes. */
+    private static void cutShort(java.io.InputStream in, java.io.OutputStream out) throws IOException {
+        if (HttpBackend.readHead(in) != null) {
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+    }
+
     /**
      * The request sequence: balanced GETs, a keep-alive pair, server errors, a malformed request, no
      * server, requests queued behind a held one (two until "timeout queue", one served), tcp.
      *
      * @param stats the proxy's {@code show stat} now
      */
-    private static void drive(Map<String, String> vars, HoldingBackend slow, Supplier<String> stats) throws Exception {
+    private static void drive(Map<String, String> vars, Held held, Supplier<String> stats) throws Exception {
         int web = Integer.parseInt(vars.get("WEB_PORT"));
         for (int i = 0; i < 6; i++) {
             assertEquals(200, single(web, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
@@ -162,10 +172,28 @@ class StatsDifferentialTest {
         // A connection closed before any request: HAProxy counts it as an invalid request.
         new Socket(InetAddress.getLoopbackAddress(), web).close();
         assertEquals(503, single(web, "GET /dead HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
-        queueBehindAHeldRequest(web, slow, stats);
+        // The server closes in the middle of the body: the client gets the head and 3 bytes (srv_abrt).
+        assertEquals(200, single(web, "GET /cut HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        queueBehindAHeldRequest(web, held.slow(), stats);
+        waitInTheServersQueue(web, held.pinned(), stats);
         int relay = Integer.parseInt(vars.get("TCP_PORT"));
         for (int i = 0; i < 2; i++) {
             assertEquals(200, single(relay, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        }
+        resetAfterAnAnswer(relay);
+    }
+
+    /**
+     * A client of the tcp relay gets an answer over its connection, then resets it (SO_LINGER 0)
+     * while the server connection is still up: a transfer the client aborted (cli_abrt).
+     */
+    private static void resetAfterAnAnswer(int relay) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), relay)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] status = socket.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.US_ASCII));
+            socket.setSoLinger(true, 0);
         }
     }
 
@@ -193,6 +221,32 @@ class StatsDifferentialTest {
             assertEquals(200, held.get(10, TimeUnit.SECONDS));
             slow.answer();
             assertEquals(200, dequeued.get(10, TimeUnit.SECONDS));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * The pinned server's only place is held; the next request waits in the server's own queue
+     * (its qcur 1, the backend's 0), the one after it finds that queue full ("maxqueue 1") and is
+     * answered 503 at once; then both held ones are answered.
+     */
+    private static void waitInTheServersQueue(int web, HoldingBackend pinned, Supplier<String> stats)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            String request = "GET /pinned HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            Future<Integer> held = clients.submit(() -> single(web, request));
+            Await.until("the pinned server holds the first request", () -> !pinned.requestLines().isEmpty());
+            Future<Integer> waiting = clients.submit(() -> single(web, request));
+            Await.until("the second request waits in the server's queue", () -> CsvTable.parse(stats.get()).rows()
+                    .stream().anyMatch(row -> row.get(0).equals("pinned") && row.get(1).equals("p1")
+                            && row.get(StatField.QCUR.ordinal()).equals("1")));
+            assertEquals(503, single(web, request));
+            pinned.answer();
+            assertEquals(200, held.get(10, TimeUnit.SECONDS));
+            pinned.answer();
+            assertEquals(200, waiting.get(10, TimeUnit.SECONDS));
         } finally {
             clients.shutdownNow();
         }
@@ -253,30 +307,50 @@ class StatsDifferentialTest {
     void columnsAreEmptyWhereHaproxyLeavesThemEmpty() throws IOException {
         CsvTable reference = CsvTable.parse(HaproxyStats.show(Path.of(haproxyVars.get("STATS_SOCKET"))));
         CsvTable ours = CsvTable.parse(StatCsv.format(fulcrum.stats().rows()));
-        List<StatField> ignored = new ArrayList<>(NOT_MEASURED);
-        ignored.addAll(CHECK_DETAILS);
-        ignored.add(StatField.CHECK_DURATION);
-        assertEquals(reference.emptiness(ignored), ours.emptiness(ignored));
+        assertEquals(reference.emptiness(NOT_MEASURED), ours.emptiness(NOT_MEASURED));
+    }
+
+    /**
+     * The held request waited for its answer (rtime, ttime) and the fourth one waited in the queue
+     * for the held one's place (qtime): both proxies measured those waits, in whole milliseconds
+     * whose values depend on timing; their presence does not.
+     */
+    @Test
+    void timesOfTheSlowBackendAreMeasuredByBoth() throws IOException {
+        List<StatField> times = List.of(StatField.QTIME_MAX, StatField.RTIME_MAX, StatField.TTIME_MAX);
+        for (CsvTable table : List.of(CsvTable.parse(HaproxyStats.show(Path.of(haproxyVars.get("STATS_SOCKET")))),
+                CsvTable.parse(StatCsv.format(fulcrum.stats().rows())))) {
+            for (List<String> row : table.rows()) {
+                if (row.get(0).equals("slow")) {
+                    for (StatField time : times) {
+                        long millis = Long.parseLong(row.get(time.ordinal()));
+                        assertTrue(millis > 0, row.get(0) + "/" + row.get(1) + " " + time.keyword() + "=" + millis);
+                    }
+                }
+            }
+        }
     }
 
     @Test
     void checkDetailsAreHaproxysWhereShown() throws Exception {
-        // Both take the dead server DOWN after "fall 2" checks 200 ms apart.
+        // Both check every 200 ms: the live server passes, the dead one is refused.
         List<String> reference = List.of();
         List<String> ours = List.of();
-        for (int attempt = 0; attempt < 50 && !(ours.size() == 1 && ours.equals(reference)); attempt++) {
+        for (int attempt = 0; attempt < 50 && !(ours.size() == 2 && ours.equals(reference)); attempt++) {
             haproxy.waitFor(100, TimeUnit.MILLISECONDS);
-            ours = CsvTable.parse(StatCsv.format(fulcrum.stats().rows())).project(CHECK_DETAILS).stream()
-                    .filter(row -> !row.contains("check_status= ")).toList();
-            List<String> shown = ours;
-            reference = CsvTable.parse(HaproxyStats.show(Path.of(haproxyVars.get("STATS_SOCKET"))))
-                    .project(CHECK_DETAILS).stream().filter(row -> shown.stream()
-                            .anyMatch(o -> o.substring(0, o.indexOf(' ')).equals(row.substring(0, row.indexOf(' ')))))
-                    .toList();
+            ours = checkedRows(StatCsv.format(fulcrum.stats().rows()));
+            reference = checkedRows(HaproxyStats.show(Path.of(haproxyVars.get("STATS_SOCKET"))));
         }
-        assertEquals(List.of("checked/dead check_status=L4CON check_code= last_chk=Connection refused "
-                + "check_desc=Layer4 connection problem"), ours);
+        assertEquals(List.of("checked/live check_status=L4OK check_code= last_chk= check_desc=Layer4 check passed",
+                "checked/dead check_status=L4CON check_code= last_chk=Connection refused "
+                        + "check_desc=Layer4 connection problem"), ours);
         assertEquals(reference, ours);
+    }
+
+    /** The check details of the servers that have checks (the others show none in either). */
+    private static List<String> checkedRows(String csv) {
+        return CsvTable.parse(csv).project(CHECK_DETAILS).stream()
+                .filter(row -> row.startsWith("checked/") && !row.startsWith("checked/BACKEND")).toList();
     }
 
     /** Waits for HAProxy to answer on its stats socket (probing a listener would count a session). */

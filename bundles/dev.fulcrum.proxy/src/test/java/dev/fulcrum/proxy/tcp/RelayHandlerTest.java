@@ -31,7 +31,7 @@ class RelayHandlerTest {
         ReadCounter reads = new ReadCounter();
         EmbeddedChannel client = new EmbeddedChannel(reads);
         client.config().setAutoRead(false);
-        client.pipeline().addLast(new RelayHandler(server));
+        client.pipeline().addLast(new RelayHandler(server, () -> { }));
         int initial = reads.reads;
 
         client.writeInbound(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
@@ -50,7 +50,7 @@ class RelayHandlerTest {
         ReadCounter reads = new ReadCounter();
         EmbeddedChannel client = new EmbeddedChannel(reads);
         client.config().setAutoRead(false);
-        client.pipeline().addLast(new RelayHandler(server));
+        client.pipeline().addLast(new RelayHandler(server, () -> { }));
         server.close();
         int before = reads.reads;
 
@@ -67,7 +67,7 @@ class RelayHandlerTest {
     @Test
     void closingOneSideClosesThePeer() {
         EmbeddedChannel server = new EmbeddedChannel();
-        EmbeddedChannel client = new EmbeddedChannel(new RelayHandler(server));
+        EmbeddedChannel client = new EmbeddedChannel(new RelayHandler(server, () -> { }));
         assertTrue(server.isOpen());
 
         client.close();
@@ -75,5 +75,27 @@ class RelayHandlerTest {
         assertFalse(server.isOpen());
         assertFalse(client.finishAndReleaseAll());
         assertFalse(server.finishAndReleaseAll());
+    }
+
+    @Test
+    void anErrorOnOneSideIsItsAbortAndClosesBoth() {
+        int[] aborts = {0};
+        EmbeddedChannel server = new EmbeddedChannel();
+        EmbeddedChannel client = new EmbeddedChannel(new RelayHandler(server, () -> aborts[0]++));
+
+        client.pipeline().fireExceptionCaught(new java.io.IOException("Connection reset by peer"));
+
+        assertEquals(1, aborts[0]);
+        assertFalse(server.isOpen());
+        assertFalse(client.isOpen());
+        // A clean close is no abort.
+        EmbeddedChannel other = new EmbeddedChannel();
+        EmbeddedChannel closing = new EmbeddedChannel(new RelayHandler(other, () -> aborts[0]++));
+        closing.close();
+        assertEquals(1, aborts[0]);
+        assertFalse(client.finishAndReleaseAll());
+        assertFalse(server.finishAndReleaseAll());
+        assertFalse(closing.finishAndReleaseAll());
+        assertFalse(other.finishAndReleaseAll());
     }
 }

@@ -19,6 +19,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RoundRobinRegistry implements SchedulerRegistry {
 
+    private final boolean bySourcePort;
+
+    public RoundRobinRegistry() {
+        this(false);
+    }
+
+    private RoundRobinRegistry(boolean bySourcePort) {
+        this.bySourcePort = bySourcePort;
+    }
+
+    /** Like a hashing algorithm: the usable server at the request's source port modulo their count, every time. */
+    public static RoundRobinRegistry hashingBySourcePort() {
+        return new RoundRobinRegistry(true);
+    }
+
     @Override
     public SortedSet<String> names() {
         return new TreeSet<>(List.of("roundrobin"));
@@ -32,19 +47,21 @@ public final class RoundRobinRegistry implements SchedulerRegistry {
     @Override
     public BalancedPool open(String poolName, String algorithm, SchedulerSettings settings,
             Collection<? extends ServerView> servers) {
-        return new Pool(poolName, algorithm, servers);
+        return new Pool(poolName, algorithm, servers, bySourcePort);
     }
 
     private static final class Pool implements BalancedPool {
         private final String name;
         private final String algorithm;
         private final List<ServerView> servers;
+        private final boolean bySourcePort;
         private int next;
 
-        Pool(String name, String algorithm, Collection<? extends ServerView> servers) {
+        Pool(String name, String algorithm, Collection<? extends ServerView> servers, boolean bySourcePort) {
             this.name = name;
             this.algorithm = algorithm;
             this.servers = new CopyOnWriteArrayList<>(servers);
+            this.bySourcePort = bySourcePort;
         }
 
         @Override
@@ -52,7 +69,8 @@ public final class RoundRobinRegistry implements SchedulerRegistry {
             for (boolean backup : new boolean[] {false, true}) {
                 List<ServerView> usable = servers.stream().filter(s -> s.usable() && s.backup() == backup).toList();
                 if (!usable.isEmpty()) {
-                    return Optional.of(usable.get(next++ % usable.size()));
+                    int index = bySourcePort ? request.sourcePort() : next++;
+                    return Optional.of(usable.get(index % usable.size()));
                 }
             }
             return Optional.empty();

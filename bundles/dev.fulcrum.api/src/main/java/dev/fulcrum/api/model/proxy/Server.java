@@ -3,6 +3,7 @@ package dev.fulcrum.api.model.proxy;
 import dev.fulcrum.api.model.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * configuration.txt 4.2 "server &lt;name&gt; &lt;address&gt;[:[port]] [param*]" with the parameters of 5.2
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param disabled  5.2 "disabled": starts in maintenance
  * @param slowstart 5.2 "slowstart"; zero (the default): none
  * @param sendProxy 5.2 "send-proxy": PROXY protocol v1 to the server
+ * @param maxqueue  5.2 "maxqueue": the most requests that may wait in this server's own queue; empty
+ *                  (the default, also what "maxqueue 0" means): no limit
  */
 public record Server(String name, String host, int port, boolean check, Duration inter, Duration fastinter,
         Duration downinter, int rise, int fall, int weight, boolean backup, int maxconn, boolean disabled,
-        Duration slowstart, boolean sendProxy) {
+        Duration slowstart, boolean sendProxy, OptionalInt maxqueue) {
 
     public static final Duration DEFAULT_INTER = Duration.ofSeconds(2);
     public static final int DEFAULT_RISE = 2;
@@ -44,15 +47,29 @@ public record Server(String name, String host, int port, boolean check, Duration
         Checks.range("fall", fall, 1, Integer.MAX_VALUE);
         Checks.range("weight", weight, 0, MAX_WEIGHT);
         Checks.range("maxconn", maxconn, 0, Integer.MAX_VALUE);
+        Objects.requireNonNull(maxqueue, "maxqueue");
+        if (maxqueue.isPresent()) {
+            Checks.range("maxqueue", maxqueue.getAsInt(), 0, Integer.MAX_VALUE);
+            // 5.2: "The default value is "0" which means the queue is unlimited."
+            maxqueue = maxqueue.getAsInt() == 0 ? OptionalInt.empty() : maxqueue;
+        }
         Objects.requireNonNull(slowstart, "slowstart");
         if (slowstart.isNegative()) {
             throw new IllegalArgumentException("slowstart must not be negative");
         }
     }
 
+    /** A server without "maxqueue" (no limit). */
+    public Server(String name, String host, int port, boolean check, Duration inter, Duration fastinter,
+            Duration downinter, int rise, int fall, int weight, boolean backup, int maxconn, boolean disabled,
+            Duration slowstart, boolean sendProxy) {
+        this(name, host, port, check, inter, fastinter, downinter, rise, fall, weight, backup, maxconn, disabled,
+                slowstart, sendProxy, OptionalInt.empty());
+    }
+
     /** A server with every parameter at HAProxy's default (no check). */
     public static Server of(String name, String host, int port) {
         return new Server(name, host, port, false, DEFAULT_INTER, DEFAULT_INTER, DEFAULT_INTER, DEFAULT_RISE,
-                DEFAULT_FALL, DEFAULT_WEIGHT, false, 0, false, Duration.ZERO, false);
+                DEFAULT_FALL, DEFAULT_WEIGHT, false, 0, false, Duration.ZERO, false, OptionalInt.empty());
     }
 }

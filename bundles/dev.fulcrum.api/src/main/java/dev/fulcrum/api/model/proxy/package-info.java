@@ -10,7 +10,7 @@
  * {@code defaults} section is already merged into every proxy.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.fulcrum.api.model.proxy;
 
 import org.osgi.annotation.bundle.Export;

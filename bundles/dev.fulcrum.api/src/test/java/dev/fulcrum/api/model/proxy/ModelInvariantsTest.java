@@ -43,6 +43,16 @@ class ModelInvariantsTest {
     }
 
     @Test
+    void maxqueueZeroIsNoLimitAndNegativeIsRejected() {
+        Server ok = Server.of("s", "h", 1);
+        assertEquals(OptionalInt.empty(), ok.maxqueue());
+        assertEquals(OptionalInt.empty(), new Server("s", "h", 1, false, ok.inter(), ok.inter(), ok.inter(), 2, 3, 1,
+                false, 0, false, Duration.ZERO, false, OptionalInt.of(0)).maxqueue());
+        assertThrows(IllegalArgumentException.class, () -> new Server("s", "h", 1, false, ok.inter(), ok.inter(),
+                ok.inter(), 2, 3, 1, false, 0, false, Duration.ZERO, false, OptionalInt.of(-1)));
+    }
+
+    @Test
     void portRangeMustBeOrderedAndInRange() {
         assertThrows(IllegalArgumentException.class, () -> new PortRange(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new PortRange(90, 80));

@@ -111,8 +111,14 @@ final class ProxyKeywords {
                 return;
             case "server":
                 if (scope.notInDefaults(line, problems) && scope.allows(line, "server", false, true, problems)) {
-                    ServerLine.parse(line, context, problems).ifPresent(server -> addServer(line, server, scope, s,
-                            problems));
+                    ServerLine.parse(line, context, s.serverDefaults, problems).ifPresent(server -> addServer(line,
+                            server, scope, s, problems));
+                }
+                return;
+            case "default-server":
+                // 4.1: defaults, listen and backend sections.
+                if (scope.allows(line, "default-server", false, true, problems)) {
+                    ServerLine.parseDefaults(line, context, s.serverDefaults, problems);
                 }
                 return;
             case "http-check":

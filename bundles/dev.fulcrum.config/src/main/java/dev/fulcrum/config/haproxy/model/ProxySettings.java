@@ -69,6 +69,8 @@ final class ProxySettings {
     Balance balance = Balance.DEFAULT;
     SourceLocation balanceAt;
     final List<LocatedServer> servers = new ArrayList<>();
+    /** 4.2 "default-server": what the server lines that follow start from. */
+    final ServerLine.Params serverDefaults = new ServerLine.Params();
     HttpCheck httpCheck;
     final List<HttpCheckExpect> expects = new ArrayList<>();
     SourceLocation expectsAt;
@@ -105,6 +107,7 @@ final class ProxySettings {
         c.balance = balance;
         c.balanceAt = balanceAt;
         c.servers.addAll(servers);
+        c.serverDefaults.setAll(serverDefaults);
         c.httpCheck = httpCheck;
         c.expects.addAll(expects);
         c.expectsAt = expectsAt;

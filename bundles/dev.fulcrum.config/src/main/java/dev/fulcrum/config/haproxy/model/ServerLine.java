@@ -14,16 +14,30 @@ import java.util.OptionalInt;
 
 /**
  * configuration.txt 4.2 "server &lt;name&gt; &lt;address&gt;[:[port]] [param*]" with the 5.2 parameters check,
- * inter, fastinter, downinter, rise, fall, weight, backup, maxconn, disabled, slowstart and
+ * inter, fastinter, downinter, rise, fall, weight, backup, maxconn, maxqueue, disabled, slowstart and
  * send-proxy; any other parameter is reported as unsupported. Defaults per 5.2: inter 2s, fastinter
- * and downinter = inter, rise 2, fall 3, weight 1, maxconn 0 (no limit).
+ * and downinter = inter, rise 2, fall 3, weight 1, maxconn 0 and maxqueue 0 (no limit), or what the
+ * proxy's "default-server" lines (4.2 "default-server [param*]", also inherited from a defaults
+ * section) set.
  */
 final class ServerLine {
 
     private ServerLine() {
     }
 
-    static Optional<Server> parse(Line line, String context, ProblemCollector problems) {
+    /**
+     * A "default-server" line: its parameters change {@code defaults} for the server lines that
+     * follow; nothing changes when one of them is invalid.
+     */
+    static void parseDefaults(Line line, String context, Params defaults, ProblemCollector problems) {
+        Params p = defaults.copy();
+        if (parameters(line, 0, "default-server", context, p, problems)) {
+            defaults.setAll(p);
+        }
+    }
+
+    /** @param defaults the proxy's "default-server" parameters so far */
+    static Optional<Server> parse(Line line, String context, Params defaults, ProblemCollector problems) {
         Optional<Token> name = Words.require(line, 0, "server", "NAME ADDRESS[:PORT] [PARAMETERS]", problems);
         Optional<Token> address = name.isEmpty() ? Optional.empty()
                 : Words.require(line, 1, "server", "an address after the server name", problems);
@@ -45,9 +59,21 @@ final class ServerLine {
         }
         String host = inet.address().map(a -> a.getHostAddress()).orElse(inet.host());
         int port = inet.port().kind() == Endpoint.Port.Kind.FIXED ? inet.port().first() : 0;
-        Params p = new Params();
+        Params p = defaults.copy();
+        if (!parameters(line, 2, "server", context, p, problems)) {
+            return Optional.empty();
+        }
+        Duration inter = p.inter == null ? Server.DEFAULT_INTER : p.inter;
+        return Optional.of(new Server(name.get().text(), host, port, p.check, inter,
+                p.fastinter == null ? inter : p.fastinter, p.downinter == null ? inter : p.downinter, p.rise, p.fall,
+                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy, OptionalInt.of(p.maxqueue)));
+    }
+
+    /** Reads the 5.2 parameters from argument {@code first} on into {@code p}; false after an error. */
+    private static boolean parameters(Line line, int first, String keywordOfLine, String context, Params p,
+            ProblemCollector problems) {
         boolean ok = true;
-        for (int i = 2; i < line.arguments().size(); i++) {
+        for (int i = first; i < line.arguments().size(); i++) {
             Token word = line.arguments().get(i);
             String keyword = word.text();
             switch (keyword) {
@@ -59,7 +85,8 @@ final class ServerLine {
                 case "fastinter":
                 case "downinter":
                 case "slowstart": {
-                    Optional<Duration> value = time(line, ++i, keyword, !keyword.equals("slowstart"), problems);
+                    Optional<Duration> value = time(line, ++i, keywordOfLine, keyword,
+                            !keyword.equals("slowstart"), problems);
                     ok &= value.isPresent();
                     value.ifPresent(v -> p.set(keyword, v));
                     break;
@@ -67,10 +94,11 @@ final class ServerLine {
                 case "rise":
                 case "fall":
                 case "weight":
-                case "maxconn": {
+                case "maxconn":
+                case "maxqueue": {
                     int min = keyword.equals("rise") || keyword.equals("fall") ? 1 : 0;
                     int max = keyword.equals("weight") ? Server.MAX_WEIGHT : Integer.MAX_VALUE;
-                    Optional<Token> value = Words.require(line, ++i, "server " + keyword, "an integer from " + min
+                    Optional<Token> value = Words.require(line, ++i, keywordOfLine + " " + keyword, "an integer from " + min
                             + " to " + max, problems);
                     OptionalInt parsed = value.isPresent() ? IntegerValue.parse(value.get(), min, max, problems)
                             : OptionalInt.empty();
@@ -80,22 +108,16 @@ final class ServerLine {
                 }
                 default:
                     // Its arity is unknown, so the rest of the line cannot be read reliably.
-                    problems.unsupported(word.location(), "server " + keyword, context);
-                    return Optional.empty();
+                    problems.unsupported(word.location(), keywordOfLine + " " + keyword, context);
+                    return false;
             }
         }
-        if (!ok) {
-            return Optional.empty();
-        }
-        Duration inter = p.inter == null ? Server.DEFAULT_INTER : p.inter;
-        return Optional.of(new Server(name.get().text(), host, port, p.check, inter,
-                p.fastinter == null ? inter : p.fastinter, p.downinter == null ? inter : p.downinter, p.rise, p.fall,
-                p.weight, p.backup, p.maxconn, p.disabled, p.slowstart, p.sendProxy));
+        return ok;
     }
 
-    private static Optional<Duration> time(Line line, int index, String keyword, boolean positive,
-            ProblemCollector problems) {
-        Optional<Token> value = Words.require(line, index, "server " + keyword, "a time such as 2s", problems);
+    private static Optional<Duration> time(Line line, int index, String keywordOfLine, String keyword,
+            boolean positive, ProblemCollector problems) {
+        Optional<Token> value = Words.require(line, index, keywordOfLine + " " + keyword, "a time such as 2s", problems);
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -107,8 +129,8 @@ final class ServerLine {
         return parsed;
     }
 
-    /** The parameters as written so far. */
-    private static final class Params {
+    /** The parameters as written so far: a proxy's "default-server" ones, or one server line's. */
+    static final class Params {
         boolean check;
         boolean backup;
         boolean disabled;
@@ -121,6 +143,29 @@ final class ServerLine {
         int fall = Server.DEFAULT_FALL;
         int weight = Server.DEFAULT_WEIGHT;
         int maxconn;
+        int maxqueue;
+
+        Params copy() {
+            Params c = new Params();
+            c.setAll(this);
+            return c;
+        }
+
+        void setAll(Params o) {
+            check = o.check;
+            backup = o.backup;
+            disabled = o.disabled;
+            sendProxy = o.sendProxy;
+            inter = o.inter;
+            fastinter = o.fastinter;
+            downinter = o.downinter;
+            slowstart = o.slowstart;
+            rise = o.rise;
+            fall = o.fall;
+            weight = o.weight;
+            maxconn = o.maxconn;
+            maxqueue = o.maxqueue;
+        }
 
         void set(String keyword, Duration value) {
             switch (keyword) {
@@ -136,6 +181,7 @@ final class ServerLine {
                 case "rise": rise = value; break;
                 case "fall": fall = value; break;
                 case "weight": weight = value; break;
+                case "maxqueue": maxqueue = value; break;
                 default: maxconn = value;
             }
         }

@@ -21,8 +21,8 @@
  * http-keep-alive|queue|tunnel|check, maxconn, balance (all 11 algorithms and their arguments),
  * default_backend, use_backend NAME if|unless ACL..., acl (path, path_beg, path_end, hdr*, src,
  * method; -i), bind ADDR:PORT[-PORT] [ssl crt PEM... alpn LIST], the frontend/listen section-line
- * addresses, server with check, inter, fastinter, downinter, rise, fall, weight, backup, maxconn,
- * disabled, slowstart, send-proxy. Anything else is reported with ProblemCollector.unsupported:
+ * addresses, server and default-server with check, inter, fastinter, downinter, rise, fall, weight,
+ * backup, maxconn, maxqueue, disabled, slowstart, send-proxy. Anything else is reported with ProblemCollector.unsupported:
  * an error, or a warning with --lenient; never silently dropped.
  */
 package dev.fulcrum.config.haproxy.model;

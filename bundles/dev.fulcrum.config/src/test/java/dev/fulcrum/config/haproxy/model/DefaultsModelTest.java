@@ -11,9 +11,11 @@ import dev.fulcrum.api.model.proxy.LogFormat;
 import dev.fulcrum.api.model.proxy.LogTarget;
 import dev.fulcrum.api.model.proxy.Mode;
 import dev.fulcrum.api.model.proxy.ProxyConfig;
+import dev.fulcrum.api.model.proxy.Server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** configuration.txt 4 "Proxies": which defaults apply, and how a proxy's own lines override them. */
@@ -39,6 +41,31 @@ class DefaultsModelTest {
         assertEquals(Mode.HTTP, fe.mode());
         assertEquals(Mode.TCP, be.mode());
         assertEquals(7, be.retries());
+    }
+
+    @Test
+    void defaultServerLinesSetTheParametersOfTheServerLinesAfterThem() throws ConfigException {
+        ProxyConfig config = load("defaults\n    default-server check inter 3s maxqueue 5\n"
+                + "backend be\n    server s0 10.0.0.9:80\n    default-server weight 10\n"
+                + "    server s1 10.0.0.1:80\n    server s2 10.0.0.2:80 maxqueue 0 weight 2 fall 4\n");
+        Backend be = config.backend("be").orElseThrow();
+        Server s0 = be.server("s0").orElseThrow();
+        Server s1 = be.server("s1").orElseThrow();
+        Server s2 = be.server("s2").orElseThrow();
+        assertEquals(List.of(true, Duration.ofSeconds(3), Duration.ofSeconds(3), OptionalInt.of(5), 1),
+                List.of(s0.check(), s0.inter(), s0.fastinter(), s0.maxqueue(), s0.weight()), "from the defaults section");
+        assertEquals(List.of(OptionalInt.of(5), 10), List.of(s1.maxqueue(), s1.weight()),
+                "the backend's default-server adds to the defaults section's");
+        assertEquals(List.of(OptionalInt.empty(), 2, 4, true), List.of(s2.maxqueue(), s2.weight(), s2.fall(), s2.check()),
+                "a server line's own parameters win; maxqueue 0 is no limit");
+    }
+
+    @Test
+    void aDefaultServerLineWithAnErrorChangesNothing() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> Fixtures.load(
+                "backend be\n    default-server weight 3 maxqueue -1\n    server s1 10.0.0.1:80\n"));
+        assertEquals(List.of(F + ":2:38: error: '-1': out of range: expected an integer from 0 to 2147483647"),
+                e.problems().stream().map(dev.fulcrum.api.config.ConfigProblem::format).toList());
     }
 
     @Test

@@ -82,6 +82,12 @@ class InvalidCorpusTest {
     }
 
     @Test
+    void negativeMaxqueue() {
+        assertProblems(withBackendLines("server s2 10.0.0.2:80 maxqueue -3"),
+                F + ":6:36: error: '-3': out of range: expected an integer from 0 to 2147483647");
+    }
+
+    @Test
     void ports() {
         assertProblems(withBackendLines("server s2 10.0.0.2:70000"), F + ":6:24: error: '10.0.0.2:70000': invalid port"
                 + " '70000': expected a number from 0 to 65535");

@@ -142,7 +142,7 @@ class ValidCorpusTest {
     void serverWithEveryParameter() {
         Server app1 = backend("app").server("app1").orElseThrow();
         assertEquals(new Server("app1", "10.0.1.1", 8080, true, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 4, 5, 256, false, 100, false, Duration.ofSeconds(30), true), app1);
+                Duration.ofSeconds(10), 4, 5, 256, false, 100, false, Duration.ofSeconds(30), true, OptionalInt.of(20)), app1);
         Server app2 = backend("app").server("app2").orElseThrow();
         assertTrue(app2.backup());
         assertTrue(app2.disabled());
