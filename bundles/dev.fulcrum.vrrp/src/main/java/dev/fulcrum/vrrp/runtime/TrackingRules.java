@@ -127,9 +127,18 @@ final class TrackingRules {
         return all;
     }
 
+    /**
+     * The instance's own entries and its sync group's. keepalived.conf(5) Track files: a member of a
+     * sync group, or the address owner, must give its own entries weight 0; keepalived 2.2.7 drops one
+     * that does not ("(VI_1) ignoring tracked file tfa with weight 10 due to SYNC group"), and so does
+     * this (the keepalived.conf reader warns). The sync group's own entries keep their weights.
+     */
     private List<TrackedFile> trackedFiles(VrrpInstance instance) {
-        List<TrackedFile> all = new ArrayList<>(instance.trackFiles());
-        groupsOf(instance).forEach(group -> all.addAll(group.trackFiles()));
+        List<VrrpSyncGroup> groups = groupsOf(instance);
+        boolean weightless = !groups.isEmpty() || instance.priority() == VrrpInstance.OWNER_PRIORITY;
+        List<TrackedFile> all = new ArrayList<>(instance.trackFiles().stream().filter(t -> !weightless
+                || config.trackFile(t.name()).map(t::weightIn).orElse(0) == 0).toList());
+        groups.forEach(group -> all.addAll(group.trackFiles()));
         return all;
     }
 

@@ -60,12 +60,32 @@ class TrackFileRulesTest {
     @Test
     void theTrackingLineOverridesWeightAndReverseAndSyncGroupsCountForTheirMembers() throws Exception {
         VrrpInstance instance = LiveChangeTest.instance(100, "e0").withTrackFiles(List.of(
-                new TrackedFile("f", OptionalInt.of(2), Optional.empty())));
+                new TrackedFile("f", OptionalInt.of(0), Optional.empty())));
         VrrpSyncGroup group = new VrrpSyncGroup("G", List.of(instance.name()), NotifyScripts.NONE, false, List.of(),
                 List.of(), List.of(new TrackedFile("g", OptionalInt.of(4), Optional.of(false))));
         VrrpConfig config = new VrrpConfig(List.of(), List.of(instance), List.of(group),
                 List.of(file("f", 10, true), file("g", 1, true)));
-        assertEquals(new Effect(100 - 2 * 5 + 4 * 5, Set.of()), effect(config, Map.of("f", 5, "g", 5)),
-                "f: weight 2 from the line, reverse from the track_file; g: weight 4 noreverse from the group's line");
+        assertEquals(new Effect(100 + 4 * 5, Set.of("file f")), effect(config, Map.of("f", 0, "g", 5)),
+                "f: weight 0 from the line, reverse from the track_file (0 fails); g: weight 4 noreverse from the group");
+        assertEquals(new Effect(100 + 4 * 5, Set.of()), effect(config, Map.of("f", 1, "g", 5)));
+    }
+
+    /** keepalived 2.2.7: "(VI_1) ignoring tracked file tfa with weight 10 due to SYNC group" / "due to address_owner". */
+    @Test
+    void aWeightedEntryOfASyncGroupMemberOrTheOwnerIsIgnoredAsKeepalivedIgnoresIt() throws Exception {
+        List<TrackedFile> weighted = List.of(new TrackedFile("f"), new TrackedFile("gate", OptionalInt.of(0),
+                Optional.empty()));
+        VrrpInstance member = LiveChangeTest.instance(100, "e0").withTrackFiles(weighted);
+        VrrpSyncGroup group = new VrrpSyncGroup("G", List.of(member.name()), NotifyScripts.NONE, false, List.of(),
+                List.of());
+        List<VrrpTrackFile> files = List.of(file("f", 10, false), file("gate", 7, false));
+        Map<String, Integer> values = Map.of("f", 3, "gate", 1);
+        assertEquals(new Effect(130, Set.of("file gate")), effect(new VrrpConfig(List.of(), List.of(member), List.of(),
+                files), values), "alone: both count");
+        assertEquals(new Effect(100, Set.of("file gate")), effect(new VrrpConfig(List.of(), List.of(member),
+                List.of(group), files), values), "in a sync group: only the weight-0 entry");
+        VrrpInstance owner = LiveChangeTest.instance(255, "e0").withTrackFiles(weighted);
+        assertEquals(new Effect(255, Set.of("file gate")), effect(new VrrpConfig(List.of(), List.of(owner), List.of(),
+                files), values), "the address owner: only the weight-0 entry");
     }
 }

@@ -75,8 +75,9 @@ public final class KeepalivedMapper {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new KeepalivedConfig(global, new VrrpConfig(scripts, instances, syncGroups, trackFiles),
-                new LvsConfig(servers, serverGroups)));
+        VrrpConfig vrrp = new VrrpConfig(scripts, instances, syncGroups, trackFiles);
+        TrackFileWeights.warn(args, statements, vrrp);
+        return Optional.of(new KeepalivedConfig(global, vrrp, new LvsConfig(servers, serverGroups)));
     }
 
     /** Collects defined names, reporting a second definition of a name as an error at its location. */

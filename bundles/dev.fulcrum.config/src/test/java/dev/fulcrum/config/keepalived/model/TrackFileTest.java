@@ -96,4 +96,23 @@ class TrackFileTest {
                 emitted);
         assertEquals(read.vrrp(), valid(emitted).vrrp());
     }
+
+    /** keepalived 2.2.7: "(VI_1) ignoring tracked file tfa with weight 10 due to SYNC group" / "due to address_owner". */
+    @Test
+    void aWeightedFileOfASyncGroupMemberOrTheAddressOwnerIsAWarning() {
+        KeepalivedConfigs.Result result = check("track_file f {\n    file /f\n    weight 10\n}\n" + INSTANCE
+                + "    track_file {\n        f\n    }\n}\n"
+                + "vrrp_instance VI_2 {\n    state MASTER\n    interface eth0\n    virtual_router_id 52\n    priority 255\n"
+                + "    track_file {\n        f weight 0\n    }\n}\n"
+                + "vrrp_instance VI_3 {\n    state MASTER\n    interface eth0\n    virtual_router_id 53\n    priority 255\n"
+                + "    track_file {\n        f weight -2\n    }\n}\n"
+                + "vrrp_sync_group G {\n    group {\n        VI_1\n    }\n    track_file {\n        f weight 3\n    }\n}\n");
+        assertEquals(List.of(
+                "k.conf:9:9: warning: 'f': track_file: ignored, as keepalived ignores it, because the instance is in "
+                        + "a vrrp_sync_group and the weight is 10, not 0",
+                "k.conf:27:9: warning: 'f': track_file: ignored, as keepalived ignores it, because the instance is "
+                        + "the address owner and the weight is -2, not 0"), problems(result));
+        assertEquals(1, result.config().orElseThrow().vrrp().instances().get(0).trackFiles().size(),
+                "kept in the model, so that the emitted file says what was written");
+    }
 }
