@@ -104,9 +104,9 @@ final class TrackFileWatch implements AutoCloseable {
         }
         Integer before = told.put(file.name(), value.getAsInt());
         if (before == null || before != value.getAsInt()) {
+            changed.accept(file.name(), value.getAsInt()); // told before the log line: the reaction waits for no I/O
             LOG.log(before == null ? Level.DEBUG : Level.INFO,
                     "track_file " + file.name() + " (" + file.file() + ") now " + value.getAsInt());
-            changed.accept(file.name(), value.getAsInt());
         }
     }
 
