@@ -13,7 +13,7 @@ public enum ConfigKind {
 
     /** Top-level keywords of keepalived.conf(5) (keepalived 2.2). */
     private static final Set<String> KEEPALIVED_KEYWORDS = Set.of("global_defs", "vrrp_instance",
-            "vrrp_sync_group", "vrrp_script", "vrrp_track_file", "vrrp_track_process", "virtual_server",
+            "vrrp_sync_group", "vrrp_script", "track_file", "vrrp_track_file", "vrrp_track_process", "virtual_server",
             "virtual_server_group", "static_ipaddress", "static_routes", "static_rules", "include",
             "linkbeat_interfaces", "bfd_instance", "garp_group", "net_namespace", "instance");
 

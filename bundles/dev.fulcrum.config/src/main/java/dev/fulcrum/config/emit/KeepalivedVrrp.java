@@ -3,6 +3,7 @@ package dev.fulcrum.config.emit;
 import dev.fulcrum.api.model.global.GlobalSettings;
 import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
+import dev.fulcrum.api.model.vrrp.TrackedFile;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
 import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
@@ -11,6 +12,7 @@ import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpScript;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
+import dev.fulcrum.api.model.vrrp.VrrpTrackFile;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * keepalived.conf(5) "VRRP CONFIGURATION": vrrp_script, vrrp_sync_group and vrrp_instance blocks, in
+ * keepalived.conf(5) "VRRP CONFIGURATION": vrrp_script, track_file, vrrp_sync_group and vrrp_instance blocks, in
  * model order. Values an instance or sync group inherits from global_defs when left out
  * ({@code strict_mode}, {@code smtp_alert}, {@code version}) and the ones keepalived derives from
  * others ({@code priority} from {@code state}, {@code accept} from strict mode) are always written,
@@ -32,6 +34,7 @@ final class KeepalivedVrrp {
 
     static void emit(GlobalSettings global, VrrpConfig vrrp, ConfigText out) {
         vrrp.scripts().forEach(s -> script(s, out));
+        vrrp.trackFiles().forEach(f -> trackFile(f, out));
         vrrp.syncGroups().forEach(g -> syncGroup(g, out));
         vrrp.instances().forEach(i -> instance(i, out));
     }
@@ -58,6 +61,28 @@ final class KeepalivedVrrp {
         out.close();
     }
 
+    /**
+     * "track_file &lt;NAME&gt; { file, weight [reverse], init_file [VALUE] [overwrite] }", under the name
+     * keepalived 2.2 documents (vrrp_track_file is its deprecated synonym); the weight always written.
+     */
+    private static void trackFile(VrrpTrackFile f, ConfigText out) {
+        out.open("track_file " + out.quote(f.name()));
+        out.line("file", f.file());
+        if (f.reverse()) {
+            out.line("weight", Integer.toString(f.weight()), "reverse");
+        } else {
+            out.line("weight", Integer.toString(f.weight()));
+        }
+        f.init().ifPresent(init -> {
+            if (init.overwrite()) {
+                out.line("init_file", Integer.toString(init.value()), "overwrite");
+            } else {
+                out.line("init_file", Integer.toString(init.value()));
+            }
+        });
+        out.close();
+    }
+
     private static void syncGroup(VrrpSyncGroup g, ConfigText out) {
         out.open("vrrp_sync_group " + out.quote(g.name()));
         out.open("group");
@@ -65,6 +90,7 @@ final class KeepalivedVrrp {
         out.close();
         trackInterfaces(g.trackInterfaces(), out);
         trackScripts(g.trackScripts(), out);
+        trackFiles(g.trackFiles(), out);
         notify(g.notifyScripts(), out);
         out.line("smtp_alert", Boolean.toString(g.smtpAlert()));
         out.close();
@@ -97,6 +123,7 @@ final class KeepalivedVrrp {
         i.multicastSourceIp().ifPresent(a -> out.line("mcast_src_ip", KeepalivedWords.address(a)));
         trackInterfaces(i.trackInterfaces(), out);
         trackScripts(i.trackScripts(), out);
+        trackFiles(i.trackFiles(), out);
         KeepalivedEmitter.flag(out, "dont_track_primary", i.dontTrackPrimary());
         notify(i.notifyScripts(), out);
         out.line("smtp_alert", Boolean.toString(i.smtpAlert()));
@@ -144,6 +171,20 @@ final class KeepalivedVrrp {
         out.open("track_script");
         for (TrackedScript t : tracked) {
             out.raw(out.quote(t.name()) + (t.weight().isPresent() ? " weight " + t.weight().getAsInt() : ""));
+        }
+        out.close();
+    }
+
+    /** "track_file { &lt;NAME&gt; [weight N [reverse|noreverse]] }", each line as it was read. */
+    private static void trackFiles(List<TrackedFile> tracked, ConfigText out) {
+        if (tracked.isEmpty()) {
+            return;
+        }
+        out.open("track_file");
+        for (TrackedFile t : tracked) {
+            String weight = t.weight().isPresent() ? " weight " + t.weight().getAsInt() : "";
+            String reverse = t.reverse().map(r -> r ? " reverse" : " noreverse").orElse("");
+            out.raw(out.quote(t.name()) + weight + reverse);
         }
         out.close();
     }

@@ -9,6 +9,7 @@ import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.GarpSettings;
 import dev.fulcrum.api.model.vrrp.InitialState;
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
+import dev.fulcrum.api.model.vrrp.TrackedFile;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
 import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
@@ -17,6 +18,7 @@ import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpScript;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
+import dev.fulcrum.api.model.vrrp.VrrpTrackFile;
 import dev.fulcrum.config.keepalived.model.KeepalivedConfig;
 import dev.fulcrum.api.model.lvs.LvsConfig;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import net.jqwik.api.Combinators;
 
 /**
  * Valid global_defs and VRRP models in the shapes the keepalived.conf reader produces (names
- * unique, track_script, sync group and lvs_sync_daemon references defined). Where keepalived (and
+ * unique, track_script, track_file, sync group and lvs_sync_daemon references defined). Where keepalived (and
  * the reader) would change a value on start-up, the generator avoids it; see each method.
  */
 final class VrrpArbitraries {
@@ -41,17 +43,41 @@ final class VrrpArbitraries {
     static Arbitrary<KeepalivedConfig> configs() {
         Arbitrary<List<VrrpScript>> scripts = KeepalivedText.text().list().ofMaxSize(2).uniqueElements()
                 .flatMap(names -> ModelText.all(names.stream().map(VrrpArbitraries::script).toList()));
-        return scripts.flatMap(ss -> {
+        return Combinators.combine(scripts, trackFiles()).flatAs((ss, tfs) -> {
             List<String> scriptNames = ss.stream().map(VrrpScript::name).toList();
+            List<String> fileNames = tfs.stream().map(VrrpTrackFile::name).toList();
             Arbitrary<List<VrrpInstance>> instances = KeepalivedText.text().list().ofMaxSize(3).uniqueElements()
-                    .flatMap(names -> ModelText.all(names.stream().map(n -> instance(n, scriptNames)).toList()))
+                    .flatMap(names -> ModelText.all(names.stream().map(n -> instance(n, scriptNames)
+                            .flatMap(i -> trackedFiles(fileNames).map(i::withTrackFiles))).toList()))
                     .filter(VrrpArbitraries::uniqueRouterIds);
             return instances.flatMap(is -> {
                 List<String> instanceNames = is.stream().map(VrrpInstance::name).toList();
-                return Combinators.combine(global(instanceNames), syncGroups(instanceNames, scriptNames))
-                        .as((g, groups) -> new KeepalivedConfig(g, new VrrpConfig(ss, is, groups), LvsConfig.EMPTY));
+                return Combinators.combine(global(instanceNames), syncGroups(instanceNames, scriptNames, fileNames))
+                        .as((g, groups) -> new KeepalivedConfig(g, new VrrpConfig(ss, is, groups, tfs), LvsConfig.EMPTY));
             });
         });
+    }
+
+    /** keepalived.conf(5) track_file blocks: any path, weight -254..254 (keepalived 2.2.7's range). */
+    static Arbitrary<List<VrrpTrackFile>> trackFiles() {
+        Arbitrary<Optional<VrrpTrackFile.Init>> init = Combinators.combine(Arbitraries.integers(),
+                Arbitraries.of(true, false)).as(VrrpTrackFile.Init::new).optional();
+        return KeepalivedText.text().list().ofMaxSize(2).uniqueElements().flatMap(names -> ModelText.all(names.stream()
+                .map(name -> Combinators.combine(KeepalivedText.text(), Arbitraries.integers().between(-254, 254),
+                        Arbitraries.of(true, false), init).as((file, weight, reverse, i) -> new VrrpTrackFile(name, file,
+                                weight, reverse, i))).toList()));
+    }
+
+    /** Each defined track file at most once, with or without its own weight and reverse|noreverse. */
+    static Arbitrary<List<TrackedFile>> trackedFiles(List<String> files) {
+        if (files.isEmpty()) {
+            return Arbitraries.just(List.of());
+        }
+        Arbitrary<Optional<Boolean>> reverse = Arbitraries.of(true, false).optional();
+        return Arbitraries.subsetOf(files).map(List::copyOf).flatMap(names -> ModelText.all(names.stream()
+                .map(name -> Combinators.combine(Arbitraries.integers().between(-254, 254).optional(), reverse)
+                        .as((weight, r) -> weight.isEmpty() ? new TrackedFile(name)
+                                : new TrackedFile(name, OptionalInt.of(weight.get()), r))).toList()));
     }
 
     /** keepalived refuses two instances with one virtual_router_id on one interface and address family. */
@@ -150,7 +176,7 @@ final class VrrpArbitraries {
                 .as(TrackedSubsystem::new).list().ofMaxSize(2);
     }
 
-    static Arbitrary<List<VrrpSyncGroup>> syncGroups(List<String> instances, List<String> scripts) {
+    static Arbitrary<List<VrrpSyncGroup>> syncGroups(List<String> instances, List<String> scripts, List<String> files) {
         if (instances.isEmpty()) {
             return Arbitraries.just(List.of());
         }
@@ -165,16 +191,18 @@ final class VrrpArbitraries {
                             .flatMap(names -> {
                                 List<Arbitrary<VrrpSyncGroup>> groups = new ArrayList<>();
                                 for (int i = 0; i < members.size(); i++) {
-                                    groups.add(syncGroup(names.get(i), members.get(i), scripts));
+                                    groups.add(syncGroup(names.get(i), members.get(i), scripts, files));
                                 }
                                 return ModelText.all(groups);
                             });
                 }));
     }
 
-    static Arbitrary<VrrpSyncGroup> syncGroup(String name, List<String> members, List<String> scripts) {
+    static Arbitrary<VrrpSyncGroup> syncGroup(String name, List<String> members, List<String> scripts,
+            List<String> files) {
         return Combinators.combine(notifyScripts(), Arbitraries.of(true, false), trackInterface().list().ofMaxSize(2),
-                trackScripts(scripts)).as((notify, alert, ti, ts) -> new VrrpSyncGroup(name, members, notify, alert, ti, ts));
+                trackScripts(scripts), trackedFiles(files)).as((notify, alert, ti, ts, tf) -> new VrrpSyncGroup(name,
+                        members, notify, alert, ti, ts, tf));
     }
 
     static Arbitrary<VirtualAddress> virtualAddress() {

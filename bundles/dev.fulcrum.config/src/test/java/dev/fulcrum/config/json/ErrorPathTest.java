@@ -30,10 +30,10 @@ class ErrorPathTest {
 
     @Test
     void misspeltFieldIsReportedWithItsPathAndTheFieldsExpected() {
-        assertEquals(List.of("s.json:185:13: error: '$.proxy.backends[0].servers[1].wieght': unknown field; "
+        assertEquals(List.of("s.json:187:13: error: '$.proxy.backends[0].servers[1].wieght': unknown field; "
                 + "expected one of: name, host, port, check, inter, fastinter, downinter, rise, fall, weight, backup, "
                 + "maxconn, disabled, slowstart, send_proxy, maxqueue",
-                "s.json:191:11: error: '$.proxy.backends[0].servers[1]': missing required field 'weight'"),
+                "s.json:193:11: error: '$.proxy.backends[0].servers[1]': missing required field 'weight'"),
                 problems("\"weight\": 3", "\"wieght\": 3"));
     }
 
@@ -55,7 +55,7 @@ class ErrorPathTest {
 
     @Test
     void unknownFieldOfAHealthCheckerIsCheckedAgainstItsOwnType() {
-        assertEquals(List.of("s.json:96:17: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0].path': "
+        assertEquals(List.of("s.json:98:17: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0].path': "
                 + "unknown field; expected one of: checker, common"),
                 problems("\"common\": {", "\"path\": \"/x\", \"common\": {"));
     }
@@ -66,45 +66,45 @@ class ErrorPathTest {
                 "\"common\": {").replace("\"delay_before_retry\": \"1s\"\n                }",
                 "\"delay_before_retry\": \"1s\"\n                }, \"checker\": \"TCP_CHECK\"");
         assertEquals(Small.model(), json.read(typeLast, "s.json"));
-        assertEquals(List.of("s.json:95:17: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0].path': "
+        assertEquals(List.of("s.json:97:17: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0].path': "
                 + "unknown field; expected one of: checker, common"),
                 problems(typeLast.replace("\"common\": {", "\"path\": \"/x\", \"common\": {")));
     }
 
     @Test
     void wrongTypesNameThePathAndTheExpectedType() {
-        assertEquals(List.of("s.json:161:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
+        assertEquals(List.of("s.json:163:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
                 problems("\"port\": 8080", "\"port\": \"8080\""));
-        assertEquals(List.of("s.json:161:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
+        assertEquals(List.of("s.json:163:21: error: '$.proxy.backends[0].servers[0].port': expected an integer (32 bits)"),
                 problems("\"port\": 8080", "\"port\": 80.5"));
-        assertEquals(List.of("s.json:161:32: error: '$.proxy.backends[0].servers[0].port': "
+        assertEquals(List.of("s.json:163:32: error: '$.proxy.backends[0].servers[0].port': "
                 + "number out of range: expected an integer (32 bits)"), problems("\"port\": 8080", "\"port\": 99999999999"));
-        assertEquals(List.of("s.json:162:22: error: '$.proxy.backends[0].servers[0].check': expected true or false"),
+        assertEquals(List.of("s.json:164:22: error: '$.proxy.backends[0].servers[0].check': expected true or false"),
                 problems("\"check\": true", "\"check\": 1"));
-        assertEquals(List.of("s.json:159:21: error: '$.proxy.backends[0].servers[0].name': expected a string"),
+        assertEquals(List.of("s.json:161:21: error: '$.proxy.backends[0].servers[0].name': expected a string"),
                 problems("\"name\": \"s1\"", "\"name\": 5"));
-        assertEquals(List.of("s.json:146:17: error: '$.proxy.backends': expected an array"),
+        assertEquals(List.of("s.json:148:17: error: '$.proxy.backends': expected an array"),
                 problems("\"backends\": [", "\"backends\": {"));
     }
 
     @Test
     void durationsAddressesAndEnumsHaveOneSpelling() {
-        assertEquals(List.of("s.json:180:22: error: '$.proxy.backends[0].servers[1].inter': expected a duration string: "
+        assertEquals(List.of("s.json:182:22: error: '$.proxy.backends[0].servers[1].inter': expected a duration string: "
                 + "an integer and a unit d, h, m, s, ms, us or ns (e.g. \"30s\")"),
                 problems("\"inter\": \"500ms\"", "\"inter\": 500"));
-        assertEquals(List.of("s.json:87:24: error: '$.lvs.virtual_servers[0].real_servers[0].address': "
+        assertEquals(List.of("s.json:89:24: error: '$.lvs.virtual_servers[0].real_servers[0].address': "
                 + "expected an IPv4 or IPv6 address literal"), problems("\"10.0.0.1\"", "\"example.com\""));
-        assertEquals(List.of("s.json:151:24: error: '$.proxy.backends[0].balance.algorithm': expected one of: "
+        assertEquals(List.of("s.json:153:24: error: '$.proxy.backends[0].balance.algorithm': expected one of: "
                 + "roundrobin, static-rr, leastconn, first, source, uri, url_param, hdr, rdp-cookie, random, hash"),
                 problems("\"leastconn\"", "\"lc\""));
-        assertEquals(List.of("s.json:127:17: error: '$.proxy.frontends[0].mode': expected one of: TCP, HTTP"),
+        assertEquals(List.of("s.json:129:17: error: '$.proxy.frontends[0].mode': expected one of: TCP, HTTP"),
                 problems("\"mode\": \"HTTP\"", "\"mode\": \"http\""));
     }
 
     @Test
     void missingAndNullRequiredFields() {
         assertEquals(List.of("s.json:1:2: error: '$': missing required field 'global'"), problems("{}"));
-        assertEquals(List.of("s.json:185:23: error: '$.proxy.backends[0].servers[1].weight': "
+        assertEquals(List.of("s.json:187:23: error: '$.proxy.backends[0].servers[1].weight': "
                 + "null is not allowed here; expected an integer (32 bits)"),
                 problems("\"weight\": 3", "\"weight\": null"));
         assertEquals(List.of("s.json:3:28: error: '$.global.notification_email[0]': "
@@ -114,19 +114,19 @@ class ErrorPathTest {
 
     @Test
     void typeFieldsOfPolymorphicObjects() {
-        assertEquals(List.of("s.json:95:28: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0]': "
+        assertEquals(List.of("s.json:97:28: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0]': "
                 + "unknown type 'FOO_CHECK'; expected 'checker' one of: TCP_CHECK, HTTP_GET, MISC_CHECK, SMTP_CHECK, "
                 + "DNS_CHECK"), problems("\"TCP_CHECK\"", "\"FOO_CHECK\""));
-        assertEquals(List.of("s.json:101:15: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0]': "
+        assertEquals(List.of("s.json:103:15: error: '$.lvs.virtual_servers[0].real_servers[0].checkers[0]': "
                 + "missing type field; expected 'checker' one of: TCP_CHECK, HTTP_GET, MISC_CHECK, SMTP_CHECK, "
                 + "DNS_CHECK"), problems("\"checker\": \"TCP_CHECK\",", ""));
     }
 
     @Test
     void theRecordsOwnValidationIsReportedAtTheObjectBeingBuilt() {
-        assertEquals(List.of("s.json:191:11: error: '$.proxy.backends[0].servers[1]': "
+        assertEquals(List.of("s.json:193:11: error: '$.proxy.backends[0].servers[1]': "
                 + "invalid Server: weight must be from 0 to 256, was 300"), problems("\"weight\": 3", "\"weight\": 300"));
-        assertEquals(List.of("s.json:174:11: error: '$.proxy.backends[0].servers[0]': "
+        assertEquals(List.of("s.json:176:11: error: '$.proxy.backends[0].servers[0]': "
                 + "invalid Server: server name must not be blank"), problems("\"name\": \"s1\"", "\"name\": \"\""));
     }
 
@@ -148,7 +148,7 @@ class ErrorPathTest {
     /** The reader's cross-block rules hold for JSON too: the model refuses, the path names the part. */
     @Test
     void aTrackScriptNamingNoScriptIsRejectedAtTheVrrpPart() {
-        assertEquals(List.of("s.json:59:3: error: '$.vrrp': invalid VrrpConfig: vrrp_instance VI_1: track_script chk"
+        assertEquals(List.of("s.json:61:3: error: '$.vrrp': invalid VrrpConfig: vrrp_instance VI_1: track_script chk"
                 + " names no vrrp_script"), problems("\"track_scripts\": []", "\"track_scripts\": [{\"name\": \"chk\"}]"));
     }
 }

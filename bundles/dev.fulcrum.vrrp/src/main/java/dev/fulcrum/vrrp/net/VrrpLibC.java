@@ -6,7 +6,8 @@ import com.sun.jna.Pointer;
 
 /**
  * The libc calls VRRP's sockets need: socket(2), bind(2), setsockopt(2), sendto(2), recvfrom(2), recvmsg(2),
- * poll(2), close(2), open(2), setns(2), strerror(3). Structures travel as byte arrays laid out by the caller;
+ * poll(2), close(2), open(2), setns(2), strerror(3), and inotify_init1(2), inotify_add_watch(2), inotify_rm_watch(2)
+ * with read(2) for track files. Structures travel as byte arrays laid out by the caller;
  * size_t/ssize_t are Java long (LP64 Linux). errno is {@link Native#getLastError()}.
  */
 interface VrrpLibC extends Library {
@@ -82,4 +83,12 @@ interface VrrpLibC extends Library {
     int setns(int fd, int namespaceType);
 
     String strerror(int errno);
+
+    int inotify_init1(int flags);
+
+    int inotify_add_watch(int fd, String path, int mask);
+
+    int inotify_rm_watch(int fd, int watch);
+
+    long read(int fd, byte[] buffer, long count);
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns script results and link states into each router's priority and faults, sending only
+ * Turns script results, link states, subsystem health and track file values into each router's priority and faults, sending only
  * what changed. Lives on the event loop: every method is called there.
  */
 final class Tracker {
@@ -24,6 +24,7 @@ final class Tracker {
     private final Map<String, Boolean> scriptsGood = new HashMap<>();
     private final Set<String> linksDown = new HashSet<>();
     private final Map<String, Boolean> subsystemsGood = new HashMap<>();
+    private final Map<String, Integer> fileValues = new HashMap<>();
     private final Map<String, Effect> applied = new HashMap<>();
     private TrackingRules rules = new TrackingRules(VrrpConfig.EMPTY);
 
@@ -34,6 +35,7 @@ final class Tracker {
     void configure(VrrpConfig config) {
         rules = new TrackingRules(config);
         scriptsGood.keySet().retainAll(config.scripts().stream().map(s -> s.name()).toList());
+        fileValues.keySet().retainAll(config.trackFiles().stream().map(f -> f.name()).toList());
         refresh();
     }
 
@@ -44,6 +46,11 @@ final class Tracker {
 
     void subsystemChanged(String name, boolean good) {
         subsystemsGood.put(name, good);
+        refresh();
+    }
+
+    void fileChanged(String name, int value) {
+        fileValues.put(name, value);
         refresh();
     }
 
@@ -60,7 +67,7 @@ final class Tracker {
 
     private void refresh() {
         routers.running().forEach((instance, router) -> {
-            Effect next = rules.effect(instance, scriptsGood, linksDown, subsystemsGood);
+            Effect next = rules.effect(instance, scriptsGood, linksDown, subsystemsGood, fileValues);
             Effect previous = applied.getOrDefault(instance.name(), new Effect(instance.priority(), Set.of()));
             if (next.priority() != previous.priority()) {
                 router.priorityChanged(next.priority());

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * The VRRP instances of one network namespace, on one event-loop thread, with what surrounds them:
- * tracking (vrrp_script, track_interface), sync groups and notify scripts. {@link #apply} brings
+ * tracking (vrrp_script, track_interface, track_file), sync groups and notify scripts. {@link #apply} brings
  * the running set to a configuration (issue 7 "live changes"): a removed instance resigns with
  * priority 0, a new one starts in Backup, a change of priority alone reaches the running state
  * machine without a restart, any other change restarts the instance.
@@ -50,6 +50,8 @@ public final class VrrpEngine implements AutoCloseable {
     private final SubsystemWatch subsystems;
     /** Started with the first instance; null before, or when link notifications cannot be had. */
     private LinkWatcher links;
+    /** Started with the first track_file; null before, or when files cannot be watched. */
+    private TrackFileWatch files;
 
     /** An engine whose instances see no Fulcrum subsystem: a track_subsystem counts as failing. */
     public VrrpEngine(NetlinkConnector connector, Namespace namespace, InstantSource clock, ProcessRunner runner,
@@ -126,10 +128,25 @@ public final class VrrpEngine implements AutoCloseable {
         Map<VrrpInstance, VrrpRouter> snapshot = new LinkedHashMap<>();
         running.values().forEach(r -> snapshot.put(r.config(), r.router()));
         routers = snapshot;
+        configureFiles(config, problems); // before the tracker: the values it is told first are already there
         loop.run(() -> tracker.configure(config));
         scripts.configure(config.scripts());
         subsystems.configure(config);
         return problems;
+    }
+
+    private void configureFiles(VrrpConfig config, List<String> problems) {
+        if (files == null && !config.trackFiles().isEmpty()) {
+            try {
+                files = new TrackFileWatch((name, value) -> loop.execute(() -> tracker.fileChanged(name, value)),
+                        "vrrp-files-" + namespace);
+            } catch (IOException e) {
+                problems.add("track_file unavailable: cannot watch files: " + e.getMessage());
+            }
+        }
+        if (files != null) {
+            files.configure(config);
+        }
     }
 
     /** The global_defs of a revision: where e-mail alerts go (keepalived.conf(5) smtp_server, notification_email). */
@@ -172,7 +189,7 @@ public final class VrrpEngine implements AutoCloseable {
 
     /** Stops every instance at once without resigning, as a crash would; for failover tests and benchmarks. */
     public synchronized void abort() {
-        closeLinks();
+        closeWatchers();
         scripts.close();
         loop.close();
         running.values().forEach(RunningInstance::abort);
@@ -194,7 +211,7 @@ public final class VrrpEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeLinks();
+            closeWatchers();
             scripts.close();
             running.clear();
             routers = Map.of();
@@ -205,10 +222,15 @@ public final class VrrpEngine implements AutoCloseable {
         }
     }
 
-    private void closeLinks() {
+    /** Stops following links and files. */
+    private void closeWatchers() {
         if (links != null) {
             links.close();
             links = null;
+        }
+        if (files != null) {
+            files.close();
+            files = null;
         }
     }
 

@@ -55,8 +55,8 @@ class AppendixATrackingTest {
         assertEquals(Duration.ofSeconds(2), command.timeout());
         VrrpInstance instance = config.instances().get(0);
         TrackingRules rules = new TrackingRules(config);
-        assertEquals(new Effect(103, Set.of()), rules.effect(instance, Map.of("chk_haproxy", true), Set.of(), Map.of()));
-        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of("chk_haproxy", false), Set.of(), Map.of()));
+        assertEquals(new Effect(103, Set.of()), rules.effect(instance, Map.of("chk_haproxy", true), Set.of(), Map.of(), Map.of()));
+        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of("chk_haproxy", false), Set.of(), Map.of(), Map.of()));
     }
 
     @Test
@@ -64,8 +64,8 @@ class AppendixATrackingTest {
         VrrpConfig config = read(dir, INSTANCE.formatted("    track_subsystem {\n        proxy weight 2\n    }\n"));
         VrrpInstance instance = config.instances().get(0);
         TrackingRules rules = new TrackingRules(config);
-        assertEquals(new Effect(103, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", true)));
-        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", false)));
+        assertEquals(new Effect(103, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", true), Map.of()));
+        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", false), Map.of()));
     }
 
     @Test
@@ -73,10 +73,10 @@ class AppendixATrackingTest {
         VrrpConfig config = read(dir, INSTANCE.formatted("    track_subsystem {\n        proxy\n    }\n"));
         VrrpInstance instance = config.instances().get(0);
         TrackingRules rules = new TrackingRules(config);
-        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of()), "not read yet");
+        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of(), Map.of()), "not read yet");
         assertEquals(new Effect(101, Set.of("subsystem proxy")),
-                rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", false)));
-        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", true)));
+                rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", false), Map.of()));
+        assertEquals(new Effect(101, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of("proxy", true), Map.of()));
     }
 
     @Test
@@ -84,6 +84,6 @@ class AppendixATrackingTest {
         VrrpConfig config = read(dir, INSTANCE.formatted("    track_subsystem {\n        proxy weight -50\n    }\n"));
         TrackingRules rules = new TrackingRules(config);
         assertEquals(new Effect(51, Set.of()),
-                rules.effect(config.instances().get(0), Map.of(), Set.of(), Map.of("proxy", false)));
+                rules.effect(config.instances().get(0), Map.of(), Set.of(), Map.of("proxy", false), Map.of()));
     }
 }

@@ -41,11 +41,11 @@ class TrackingRulesTest {
                 new TrackedScript("up", OptionalInt.empty()), new TrackedScript("gate", OptionalInt.empty())));
         TrackingRules rules = new TrackingRules(new VrrpConfig(List.of(script("down", -30, false, false),
                 script("up", 20, false, false), script("gate", 0, false, false)), List.of(instance), List.of()));
-        assertEquals(new Effect(120, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of()), "all good: +20");
-        assertEquals(new Effect(90, Set.of()), rules.effect(instance, Map.of("down", false), Set.of(), Map.of()), "-30 +20");
+        assertEquals(new Effect(120, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of(), Map.of()), "all good: +20");
+        assertEquals(new Effect(90, Set.of()), rules.effect(instance, Map.of("down", false), Set.of(), Map.of(), Map.of()), "-30 +20");
         assertEquals(new Effect(90, Set.of("script gate")), rules.effect(instance,
-                Map.of("down", false, "gate", false), Set.of(), Map.of()));
-        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of("up", false), Set.of(), Map.of()), "+20 lost");
+                Map.of("down", false, "gate", false), Set.of(), Map.of(), Map.of()));
+        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of("up", false), Set.of(), Map.of(), Map.of()), "+20 lost");
     }
 
     @Test
@@ -56,8 +56,8 @@ class TrackingRulesTest {
                 script("b", -5, true, false)), List.of(instance), List.of()));
         // a: not run yet with init_fail counts as failed, weight -50 from track_script;
         // b: reverse, so its success counts as a failure: -5.
-        assertEquals(new Effect(45, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of()));
-        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of("a", true, "b", false), Set.of(), Map.of()));
+        assertEquals(new Effect(45, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of(), Map.of()));
+        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of("a", true, "b", false), Set.of(), Map.of(), Map.of()));
     }
 
     @Test
@@ -66,9 +66,9 @@ class TrackingRulesTest {
         VrrpSyncGroup group = new VrrpSyncGroup("G", List.of("VI_1"), NotifyScripts.NONE, false,
                 List.of(new TrackedInterface("e2", 0)), List.of());
         TrackingRules rules = new TrackingRules(new VrrpConfig(List.of(), List.of(instance), List.of(group)));
-        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of()));
-        assertEquals(new Effect(60, Set.of()), rules.effect(instance, Map.of(), Set.of("e1"), Map.of()));
+        assertEquals(new Effect(100, Set.of()), rules.effect(instance, Map.of(), Set.of(), Map.of(), Map.of()));
+        assertEquals(new Effect(60, Set.of()), rules.effect(instance, Map.of(), Set.of("e1"), Map.of(), Map.of()));
         assertEquals(new Effect(100, Set.of("interface e0", "interface e2")),
-                rules.effect(instance, Map.of(), Set.of("e0", "e2"), Map.of()));
+                rules.effect(instance, Map.of(), Set.of("e0", "e2"), Map.of(), Map.of()));
     }
 }

@@ -35,6 +35,7 @@ import java.util.OptionalInt;
  * @param smtpAlert        {@code smtp_alert}
  * @param garp             {@code garp_master_*}
  * @param trackSubsystems  Fulcrum's {@code track_subsystem { ... }} (not a keepalived keyword)
+ * @param trackFiles       {@code track_file { ... }}
  */
 public record VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
         int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
@@ -42,7 +43,8 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
         List<InetAddress> unicastPeers, OptionalInt unicastTtl, Optional<InetAddress> multicastSourceIp,
         List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
-        NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp, List<TrackedSubsystem> trackSubsystems) {
+        NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp, List<TrackedSubsystem> trackSubsystems,
+        List<TrackedFile> trackFiles) {
 
     /** keepalived.conf(5): "priority 100" is the default of a BACKUP instance. */
     public static final int DEFAULT_PRIORITY = 100;
@@ -79,6 +81,21 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         Objects.requireNonNull(garp, "garp");
         trackSubsystems = List.copyOf(trackSubsystems);
+        trackFiles = List.copyOf(trackFiles);
+    }
+
+    /** An instance that tracks no file. */
+    public VrrpInstance(String name, InitialState initialState, String interfaceName, int virtualRouterId,
+            int priority, Duration advertInterval, int version, Optional<Authentication> authentication,
+            List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, boolean nopreempt,
+            Duration preemptDelay, boolean accept, boolean strictMode, Optional<InetAddress> unicastSourceIp,
+            List<InetAddress> unicastPeers, OptionalInt unicastTtl, Optional<InetAddress> multicastSourceIp,
+            List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, boolean dontTrackPrimary,
+            NotifyScripts notifyScripts, boolean smtpAlert, GarpSettings garp, List<TrackedSubsystem> trackSubsystems) {
+        this(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version, authentication,
+                virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode, unicastSourceIp,
+                unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts, dontTrackPrimary,
+                notifyScripts, smtpAlert, garp, trackSubsystems, List.of());
     }
 
     /** An instance that tracks no Fulcrum subsystem: every keepalived keyword, nothing else. */
@@ -114,7 +131,15 @@ public record VrrpInstance(String name, InitialState initialState, String interf
         return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
                 authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
                 unicastSourceIp, unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts,
-                dontTrackPrimary, notifyScripts, smtpAlert, garp, subsystems);
+                dontTrackPrimary, notifyScripts, smtpAlert, garp, subsystems, trackFiles);
+    }
+
+    /** The same instance tracking {@code files} instead. */
+    public VrrpInstance withTrackFiles(List<TrackedFile> files) {
+        return new VrrpInstance(name, initialState, interfaceName, virtualRouterId, priority, advertInterval, version,
+                authentication, virtualAddresses, excludedAddresses, nopreempt, preemptDelay, accept, strictMode,
+                unicastSourceIp, unicastPeers, unicastTtl, multicastSourceIp, trackInterfaces, trackScripts,
+                dontTrackPrimary, notifyScripts, smtpAlert, garp, trackSubsystems, files);
     }
 
     /**

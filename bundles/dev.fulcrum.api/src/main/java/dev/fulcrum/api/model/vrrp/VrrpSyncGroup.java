@@ -9,9 +9,10 @@ import java.util.Objects;
  * change state together.
  *
  * @param group the member instances' names, at least one
+ * @param trackFiles {@code track_file { ... }}, tracked by every member
  */
 public record VrrpSyncGroup(String name, List<String> group, NotifyScripts notifyScripts, boolean smtpAlert,
-        List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts) {
+        List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts, List<TrackedFile> trackFiles) {
 
     public VrrpSyncGroup {
         Checks.name("name", name);
@@ -22,5 +23,12 @@ public record VrrpSyncGroup(String name, List<String> group, NotifyScripts notif
         Objects.requireNonNull(notifyScripts, "notifyScripts");
         trackInterfaces = List.copyOf(trackInterfaces);
         trackScripts = List.copyOf(trackScripts);
+        trackFiles = List.copyOf(trackFiles);
+    }
+
+    /** A sync group that tracks no file. */
+    public VrrpSyncGroup(String name, List<String> group, NotifyScripts notifyScripts, boolean smtpAlert,
+            List<TrackedInterface> trackInterfaces, List<TrackedScript> trackScripts) {
+        this(name, group, notifyScripts, smtpAlert, trackInterfaces, trackScripts, List.of());
     }
 }

@@ -8,6 +8,7 @@ import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.model.vrrp.VrrpInstance;
 import dev.fulcrum.api.model.vrrp.VrrpScript;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
+import dev.fulcrum.api.model.vrrp.VrrpTrackFile;
 import dev.fulcrum.config.internal.ProblemCollector;
 import dev.fulcrum.config.keepalived.Statement;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ public final class KeepalivedMapper {
         GlobalSettings global = globalDefs.settings();
 
         VrrpScriptMapper scriptMapper = new VrrpScriptMapper(args);
+        TrackFileMapper trackFileMapper = new TrackFileMapper(args);
         VrrpInstanceMapper instanceMapper = new VrrpInstanceMapper(args, names, global);
         SyncGroupMapper syncGroupMapper = new SyncGroupMapper(args, names, global);
         ServerGroupMapper serverGroupMapper = new ServerGroupMapper(args);
         VirtualServerMapper serverMapper = new VirtualServerMapper(args, names);
         List<VrrpScript> scripts = new ArrayList<>();
+        List<VrrpTrackFile> trackFiles = new ArrayList<>();
         List<VrrpInstance> instances = new ArrayList<>();
         List<VrrpSyncGroup> syncGroups = new ArrayList<>();
         List<VirtualServerGroup> serverGroups = new ArrayList<>();
@@ -52,6 +55,8 @@ public final class KeepalivedMapper {
             switch (s.keyword()) {
                 case "global_defs": break;
                 case "vrrp_script": scriptMapper.map(s).ifPresent(scripts::add); break;
+                // keepalived.conf(5): "track_file <STRING> { # vrrp_track_file is a deprecated synonym"
+                case "track_file", "vrrp_track_file": trackFileMapper.map(s).ifPresent(trackFiles::add); break;
                 case "vrrp_instance": instanceMapper.map(s).ifPresent(i -> {
                     instances.add(i);
                     rules.uniqueVrid(s, i);
@@ -70,8 +75,9 @@ public final class KeepalivedMapper {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new KeepalivedConfig(global, new VrrpConfig(scripts, instances, syncGroups),
-                new LvsConfig(servers, serverGroups)));
+        VrrpConfig vrrp = new VrrpConfig(scripts, instances, syncGroups, trackFiles);
+        TrackFileWeights.warn(args, statements, vrrp);
+        return Optional.of(new KeepalivedConfig(global, vrrp, new LvsConfig(servers, serverGroups)));
     }
 
     /** Collects defined names, reporting a second definition of a name as an error at its location. */
@@ -79,19 +85,22 @@ public final class KeepalivedMapper {
         Map<String, Set<String>> defined = new HashMap<>();
         Map<String, Statement> first = new HashMap<>();
         for (Statement s : statements) {
-            if (!List.of("vrrp_instance", "vrrp_script", "vrrp_sync_group", "virtual_server_group").contains(s.keyword())
+            if (!List.of("vrrp_instance", "vrrp_script", "vrrp_sync_group", "virtual_server_group", "track_file",
+                    "vrrp_track_file").contains(s.keyword())
                     || s.arguments().size() != 1) {
                 continue;
             }
             String name = s.arguments().get(0).text();
-            Statement earlier = first.putIfAbsent(s.keyword() + " " + name, s);
+            // one name space for both spellings of a track file block
+            String kind = s.keyword().equals("vrrp_track_file") ? "track_file" : s.keyword();
+            Statement earlier = first.putIfAbsent(kind + " " + name, s);
             if (earlier != null) {
                 args.error(s.arguments().get(0), "duplicate " + s.keyword() + " name: first defined at " + earlier.location());
             }
-            defined.computeIfAbsent(s.keyword(), k -> new HashSet<>()).add(name);
+            defined.computeIfAbsent(kind, k -> new HashSet<>()).add(name);
         }
         return new Names(defined.getOrDefault("vrrp_instance", Set.of()), defined.getOrDefault("vrrp_script", Set.of()),
-                defined.getOrDefault("virtual_server_group", Set.of()));
+                defined.getOrDefault("virtual_server_group", Set.of()), defined.getOrDefault("track_file", Set.of()));
     }
 
     /** Rules across blocks. */

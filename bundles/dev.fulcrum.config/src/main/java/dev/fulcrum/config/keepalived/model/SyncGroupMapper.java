@@ -1,6 +1,7 @@
 package dev.fulcrum.config.keepalived.model;
 
 import dev.fulcrum.api.model.global.GlobalSettings;
+import dev.fulcrum.api.model.vrrp.TrackedFile;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
 import dev.fulcrum.api.model.vrrp.VrrpSyncGroup;
@@ -38,6 +39,7 @@ final class SyncGroupMapper {
         List<String> members = new ArrayList<>();
         List<TrackedInterface> trackInterfaces = List.of();
         List<TrackedScript> trackScripts = List.of();
+        List<TrackedFile> trackFiles = List.of();
         VrrpBlocks.Notify notify = new VrrpBlocks.Notify();
         boolean smtpAlert = global.smtpAlert();
         for (Statement c : s.block()) {
@@ -45,6 +47,7 @@ final class SyncGroupMapper {
                 case "group": ok &= members(c, groupName, members); break;
                 case "track_interface": trackInterfaces = blocks.trackInterfaces(c); break;
                 case "track_script": trackScripts = blocks.trackScripts(c); break;
+                case "track_file": trackFiles = blocks.trackFiles(c); break;
                 case "smtp_alert": Optional<Boolean> alert = args.flag(c); ok &= alert.isPresent();
                     smtpAlert = alert.orElse(smtpAlert); break;
                 default:
@@ -58,7 +61,7 @@ final class SyncGroupMapper {
             ok = false;
         }
         return ok ? Optional.of(new VrrpSyncGroup(groupName, members, notify.scripts(), smtpAlert, trackInterfaces,
-                trackScripts)) : Optional.empty();
+                trackScripts, trackFiles)) : Optional.empty();
     }
 
     private boolean members(Statement group, String groupName, List<String> members) {

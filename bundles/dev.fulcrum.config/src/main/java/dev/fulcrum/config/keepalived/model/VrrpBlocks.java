@@ -1,21 +1,25 @@
 package dev.fulcrum.config.keepalived.model;
 
 import dev.fulcrum.api.model.vrrp.NotifyScripts;
+import dev.fulcrum.api.model.vrrp.TrackedFile;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
 import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
 import dev.fulcrum.api.model.vrrp.VirtualAddress;
+import dev.fulcrum.api.model.vrrp.VrrpTrackFile;
 import dev.fulcrum.config.keepalived.Statement;
 import dev.fulcrum.config.keepalived.Token;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The value blocks shared by vrrp_instance and vrrp_sync_group (keepalived.conf(5)):
- * {@code virtual_ipaddress}, {@code track_interface}, {@code track_script}, {@code unicast_peer}
+ * {@code virtual_ipaddress}, {@code track_interface}, {@code track_script}, {@code track_file}, {@code unicast_peer}
  * and the {@code notify_*} scripts.
  */
 final class VrrpBlocks {
@@ -121,6 +125,48 @@ final class VrrpBlocks {
     }
 
     /**
+     * {@code track_file { <NAME> [weight <-254..254> [reverse|noreverse]] }}: the track_file must be
+     * defined; a name listed twice is an error (keepalived 2.2.7 ignores the second with a message).
+     */
+    List<TrackedFile> trackFiles(Statement block) {
+        args.none(block);
+        List<TrackedFile> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Statement line : block.block()) {
+            if (!names.trackFiles().contains(line.keyword())) {
+                args.error(line, "track_file: no track_file block of this name is defined");
+            } else if (!seen.add(line.keyword())) {
+                args.error(line, "track_file: this track_file is already listed in the block");
+            } else {
+                fileWeight(line).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** The words after a track_file name: {@code [weight <-254..254> [reverse|noreverse]]}. */
+    private Optional<TrackedFile> fileWeight(Statement line) {
+        if (!args.count(line, 0, 3, "[weight <-254..254> [reverse|noreverse]]")) {
+            return Optional.empty();
+        }
+        List<Token> words = line.arguments();
+        if (words.isEmpty()) {
+            return Optional.of(new TrackedFile(line.keyword()));
+        }
+        Optional<Integer> weight = weightValue(line, VrrpTrackFile.MAX_WEIGHT);
+        Optional<Boolean> reverse = Optional.empty();
+        if (weight.isPresent() && words.size() == 3) {
+            Optional<String> option = args.choice(words.get(2), List.of("reverse", "noreverse"));
+            if (option.isEmpty()) {
+                return Optional.empty();
+            }
+            reverse = option.map("reverse"::equals);
+        }
+        Optional<Boolean> r = reverse;
+        return weight.map(w -> new TrackedFile(line.keyword(), OptionalInt.of(w), r));
+    }
+
+    /**
      * Fulcrum's {@code track_subsystem { <SUBSYSTEM> [weight <-253..253>] }}: not "vrrp" itself; a name
      * that no Fulcrum bundle uses is a warning (a hot-deployed bundle may bring it), and counts as
      * failing while no subsystem of that name runs.
@@ -150,16 +196,21 @@ final class VrrpBlocks {
         if (line.arguments().isEmpty()) {
             return Optional.of(OptionalInt.empty());
         }
+        return weightValue(line, 253).map(OptionalInt::of);
+    }
+
+    /** The N of "weight N" in the first two arguments, in -max..max; empty when invalid (reported). */
+    private Optional<Integer> weightValue(Statement line, int max) {
         Token keyword = line.arguments().get(0);
         if (!keyword.text().equals("weight")) {
             args.error(keyword, "expected weight");
             return Optional.empty();
         }
         if (line.arguments().size() < 2) {
-            args.problems().error(keyword.end(), "", "weight: missing argument: expected an integer -253..253");
+            args.problems().error(keyword.end(), "", "weight: missing argument: expected an integer -" + max + ".." + max);
             return Optional.empty();
         }
-        return args.integer(line.arguments().get(1), -253, 253).map(OptionalInt::of);
+        return args.integer(line.arguments().get(1), -max, max);
     }
 
     /** {@code unicast_peer { <IPADDR> ... }}. */

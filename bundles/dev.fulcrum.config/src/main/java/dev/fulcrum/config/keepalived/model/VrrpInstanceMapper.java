@@ -4,6 +4,7 @@ import dev.fulcrum.api.model.global.GlobalSettings;
 import dev.fulcrum.api.model.vrrp.Authentication;
 import dev.fulcrum.api.model.vrrp.GarpSettings;
 import dev.fulcrum.api.model.vrrp.InitialState;
+import dev.fulcrum.api.model.vrrp.TrackedFile;
 import dev.fulcrum.api.model.vrrp.TrackedInterface;
 import dev.fulcrum.api.model.vrrp.TrackedScript;
 import dev.fulcrum.api.model.vrrp.TrackedSubsystem;
@@ -65,6 +66,7 @@ final class VrrpInstanceMapper {
         private List<TrackedInterface> trackInterfaces = List.of();
         private List<TrackedScript> trackScripts = List.of();
         private List<TrackedSubsystem> trackSubsystems = List.of();
+        private List<TrackedFile> trackFiles = List.of();
         private boolean dontTrackPrimary;
         private final VrrpBlocks.Notify notify = new VrrpBlocks.Notify();
         private boolean smtpAlert;
@@ -120,6 +122,7 @@ final class VrrpInstanceMapper {
                 case "mcast_src_ip": mcastSrc = check(args.address(c)); break;
                 case "track_interface": trackInterfaces = blocks.trackInterfaces(c); break;
                 case "track_script": trackScripts = blocks.trackScripts(c); break;
+                case "track_file": trackFiles = blocks.trackFiles(c); break;
                 case "track_subsystem": trackSubsystems = blocks.trackSubsystems(c); lastCheck(c); break;
                 case "dont_track_primary": ok &= args.none(c); dontTrackPrimary = true; break;
                 case "smtp_alert": check(args.flag(c)).ifPresent(b -> smtpAlert = b); break;
@@ -216,7 +219,7 @@ final class VrrpInstanceMapper {
             return Optional.of(new VrrpInstance(name, initial, iface.get(), vrid.get(), prio, advert.get(), v, auth,
                     vips, excluded, nopreempt, preemptDelay, accept.orElse(!strict), strict, unicastSrc, peers,
                     unicastTtl, mcastSrc, trackInterfaces, trackScripts, dontTrackPrimary, notify.scripts(), smtpAlert,
-                    new GarpSettings(garpDelay, garpRepeat, garpRefresh), trackSubsystems));
+                    new GarpSettings(garpDelay, garpRepeat, garpRefresh), trackSubsystems, trackFiles));
         }
     }
 
