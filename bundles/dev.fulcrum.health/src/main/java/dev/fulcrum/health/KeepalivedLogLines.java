@@ -71,4 +71,14 @@ public final class KeepalivedLogLines {
         String verb = inhibit ? (adding ? "Enabling" : "Disabling") : (adding ? "Adding" : "Removing");
         return verb + " service " + realServer + (adding ? " to VS " : " from VS ") + virtualServer;
     }
+
+    /**
+     * The line keepalived logs when a {@code misc_dynamic} MISC_CHECK changes a real server's weight
+     * (keepalived 2.2 check/ipwrapper.c update_svr_wgt): "Changing weight from 1 to 5 for active service
+     * [RS] of VS [VS]", "inactive" while the server is down.
+     */
+    public static String weightChange(int from, int to, boolean active, String realServer, String virtualServer) {
+        return "Changing weight from " + from + " to " + to + " for " + (active ? "" : "in") + "active service "
+                + realServer + " of VS " + virtualServer;
+    }
 }

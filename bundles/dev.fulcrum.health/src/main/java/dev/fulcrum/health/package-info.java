@@ -4,7 +4,7 @@
  * for a target and receive its UP/DOWN changes. Plain Java: no Netty type is part of this API.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.fulcrum.health;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package dev.fulcrum.health.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.model.lvs.HealthChecker;
+import dev.fulcrum.api.os.ProcessResult;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.CheckSpec;
 import dev.fulcrum.health.CheckStatus;
@@ -111,5 +112,29 @@ class CheckLoopTest {
         assertEquals(HealthState.DOWN, loop.state());
         clock.runUntil(1);
         assertEquals(List.of("0 UP L4OK"), events);
+    }
+
+    @Test
+    void aMiscDynamicWeightReachesTheListenerButRunsNoNotifyScript() {
+        int[] exitCodes = {7, 7, 0, 12};
+        int[] calls = {0};
+        Probe script = target -> {
+            int code = exitCodes[Math.min(calls[0]++, exitCodes.length - 1)];
+            return CompletableFuture.completedFuture(MiscProbe.judge(new ProcessResult(code, "", "",
+                    Duration.ofMillis(3), false), true, S2));
+        };
+        CheckSpec.Keepalived dynamic = new CheckSpec.Keepalived(new HealthChecker.MiscCheck(
+                Specs.common(S2, 1, S2, Optional.empty()), "/usr/local/bin/weigh", Optional.empty(), true,
+                Optional.empty()), Duration.ofSeconds(6), false, false, Optional.empty(), Optional.empty());
+        List<String> heard = new ArrayList<>();
+        CheckLoop loop = new CheckLoop(TARGET, dynamic, event -> heard.add(clock.nowMillis() + " " + event.state() + " w"
+                + event.cause().weight().getAsInt()), clock, s -> script, this::machine,
+                (event, s) -> effects.add(event.state() + " effects"));
+        loop.start();
+        clock.runUntil(18_000);
+        // checks every delay_loop (6 s): exit 7 → weight 5; 7 again and 0 → nothing new; 12 → weight 10
+        assertEquals(List.of("0 UP w5", "18000 UP w10"), heard);
+        assertEquals(HealthState.UP, loop.state());
+        assertEquals(List.of(), effects, "the server stayed UP: no notify_up, no check log line");
     }
 }
