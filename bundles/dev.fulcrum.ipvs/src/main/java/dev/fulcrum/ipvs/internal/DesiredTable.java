@@ -18,6 +18,7 @@ import dev.fulcrum.ipvs.IpvsTunnel;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * The IPVS table a configuration asks for, given the real servers' health and the quorum
  * (keepalived.conf(5) LVS CONFIGURATION):
  * <ul>
- * <li>a live real server is a destination with its {@code weight}; a dead one is absent, or present
- * with weight 0 under {@code inhibit_on_failure};</li>
+ * <li>a live real server is a destination with its {@code weight}, or the weight its {@code misc_dynamic}
+ * MISC_CHECK asked for ({@link RealServerHealth#weight}); a dead one is absent, or present with weight 0
+ * under {@code inhibit_on_failure};</li>
  * <li>while the quorum is lost and a {@code sorry_server} is set, the sorry server (weight 1) replaces
  * the real servers; otherwise the sorry server is absent, or at weight 0 with {@code sorry_server_inhibit};</li>
  * <li>{@code virtual_server group} expands to one service per member address (ranges over the last
@@ -37,7 +39,7 @@ import java.util.Optional;
  * </ul>
  * An instance remembers each virtual server's services from its previous {@link #next} call: the
  * same virtual server object at the same place (a health change, or a revision that kept the object),
- * with the same health verdicts and quorum state and the same groups, gets the very same
+ * with the same health verdicts, live weights and quorum state and the same groups, gets the very same
  * {@link DesiredService} objects, which {@link TablePlan} skips by identity. Equality is not tested:
  * a deep comparison of the model costs more than rebuilding until the JIT has compiled it, and an
  * equal but new virtual server is rebuilt and then compared setting by setting by the plan. Apart
@@ -48,11 +50,16 @@ final class DesiredTable {
     /** IPv4 ranges differ in the last octet (256 addresses at most), IPv6 in the last hextet. */
     private static final int MAX_RANGE = 65536;
 
-    /** One virtual server's services and what they were built from: {@code up} has a bit per live real server. */
-    private record Part(VirtualServer virtualServer, BitSet up, boolean sorryInUse, List<DesiredService> services) {
+    /**
+     * One virtual server's services and what they were built from: {@code up} has a bit per live real
+     * server, {@code weights} the weight of each live one (0 for the others).
+     */
+    private record Part(VirtualServer virtualServer, BitSet up, int[] weights, boolean sorryInUse,
+            List<DesiredService> services) {
 
-        boolean builtFrom(VirtualServer other, BitSet otherUp, boolean otherSorryInUse) {
-            return virtualServer == other && sorryInUse == otherSorryInUse && up.equals(otherUp);
+        boolean builtFrom(VirtualServer other, BitSet otherUp, int[] otherWeights, boolean otherSorryInUse) {
+            return virtualServer == other && sorryInUse == otherSorryInUse && up.equals(otherUp)
+                    && Arrays.equals(weights, otherWeights);
         }
     }
 
@@ -73,18 +80,22 @@ final class DesiredTable {
         for (int i = 0; i < virtualServers.size(); i++) {
             VirtualServer virtualServer = virtualServers.get(i);
             BitSet up = new BitSet();
+            int[] weights = new int[virtualServer.realServers().size()];
             long liveWeight = 0;
-            for (int r = 0; r < virtualServer.realServers().size(); r++) {
+            for (int r = 0; r < weights.length; r++) {
                 RealServer realServer = virtualServer.realServers().get(r);
                 if (health.isUp(virtualServer, realServer)) {
                     up.set(r);
-                    liveWeight += realServer.weight();
+                    // keepalived counts a dynamic weight towards the quorum too (check/ipwrapper.c update_svr_wgt)
+                    weights[r] = health.weight(virtualServer, realServer);
+                    liveWeight += weights[r];
                 }
             }
             boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
             Part previous = sameGroups && i < lastParts.size() ? lastParts.get(i) : null;
-            Part part = previous != null && previous.builtFrom(virtualServer, up, sorryInUse) ? previous
-                    : new Part(virtualServer, up, sorryInUse, services(virtualServer, config.groups(), up, sorryInUse));
+            Part part = previous != null && previous.builtFrom(virtualServer, up, weights, sorryInUse) ? previous
+                    : new Part(virtualServer, up, weights, sorryInUse,
+                            services(virtualServer, config.groups(), up, weights, sorryInUse));
             for (DesiredService service : part.services()) {
                 if (table.putIfAbsent(service.service().key(), service) != null) {
                     throw new IllegalArgumentException("two virtual servers define the IPVS service "
@@ -99,23 +110,24 @@ final class DesiredTable {
     }
 
     private static List<DesiredService> services(VirtualServer virtualServer, List<VirtualServerGroup> groups, BitSet up,
-            boolean sorryInUse) {
+            int[] weights, boolean sorryInUse) {
         List<DesiredService> services = new ArrayList<>();
         for (IpvsKey key : keys(virtualServer, groups)) {
             int servicePort = key instanceof IpvsKey.Address address ? address.port() : 0;
-            services.add(new DesiredService(service(virtualServer, key), destinations(virtualServer, up, sorryInUse, servicePort)));
+            services.add(new DesiredService(service(virtualServer, key), destinations(virtualServer, up, weights, sorryInUse, servicePort)));
         }
         return services;
     }
 
-    private static List<IpvsDestination> destinations(VirtualServer vs, BitSet up, boolean sorryInUse, int servicePort) {
+    private static List<IpvsDestination> destinations(VirtualServer vs, BitSet up, int[] weights, boolean sorryInUse,
+            int servicePort) {
         List<IpvsDestination> destinations = new ArrayList<>();
         for (int r = 0; r < vs.realServers().size(); r++) {
             RealServer realServer = vs.realServers().get(r);
             // A real server's own lvs_method brings its own tunnel type; otherwise the virtual server's applies.
             Optional<Tunnel> tunnel = realServer.forwarding().isPresent() ? realServer.tunnel() : vs.tunnel();
             IpvsDestination destination = destination(realServer.address(), realServer.port(),
-                    realServer.forwarding().orElse(vs.forwarding()), tunnel, realServer.weight(),
+                    realServer.forwarding().orElse(vs.forwarding()), tunnel, weights[r],
                     realServer.upperThreshold(), realServer.lowerThreshold());
             if (up.get(r) && !sorryInUse) {
                 destinations.add(destination);

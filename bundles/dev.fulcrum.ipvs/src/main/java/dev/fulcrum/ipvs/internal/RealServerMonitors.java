@@ -27,6 +27,14 @@ import java.util.function.Consumer;
  * always up; one with checkers is up while all of them are (each starts UP, or DOWN with the virtual
  * server's {@code alpha}). Without a HealthService every real server is up.
  *
+ * <p>The weight follows keepalived.conf(5) MISC_CHECK {@code misc_dynamic} (keepalived 2.2): a script's
+ * exit status 2..255 moves the real server's weight by (status - 2 - configured weight), so one such
+ * checker sets the weight to status - 2 and several add their moves up; exit 0 leaves the weight as the
+ * script last set it, and a failure does not reset it either: the server is removed (or set to weight 0
+ * with {@code inhibit_on_failure}) and comes back at the script's weight. The configured weight returns
+ * only when that checker goes away (a revision without it, or with it no longer {@code misc_dynamic}).
+ * The result is kept within IPVS's 0..65535.
+ *
  * <p>Monitors report on the health service's thread, which must never wait for this class (stopping a
  * monitor waits for that thread): verdicts go through {@code events} (a thread of the ipvs subsystem),
  * where a real server's change is logged as keepalived logs it ("Removing service [RS] from VS [VS]")
@@ -34,11 +42,16 @@ import java.util.function.Consumer;
  */
 final class RealServerMonitors implements RealServerHealth {
 
+    /** The largest weight IPVS takes here (see IpvsDestination). */
+    private static final int MAX_WEIGHT = 0xFFFF;
+
     private final Executor events;
     private final Consumer<String> log;
     private final Runnable changed;
     private final Map<CheckKey, Running> running = new HashMap<>();
     private final Map<CheckKey, HealthState> verdicts = new ConcurrentHashMap<>();
+    /** The weight each misc_dynamic checker last asked for (exit status - 2). */
+    private final Map<CheckKey, Integer> askedWeights = new ConcurrentHashMap<>();
     private Optional<HealthService> service = Optional.empty();
     private LvsConfig config = LvsConfig.EMPTY;
 
@@ -71,6 +84,19 @@ final class RealServerMonitors implements RealServerHealth {
         return true;
     }
 
+    @Override
+    public int weight(VirtualServer virtualServer, RealServer realServer) {
+        RealServerKey server = RealServerKey.of(virtualServer, realServer);
+        long weight = realServer.weight();
+        for (int i = 0; i < realServer.checkers().size(); i++) {
+            Integer asked = askedWeights.get(new CheckKey(server, i));
+            if (asked != null) {
+                weight += asked - realServer.weight();
+            }
+        }
+        return (int) Math.max(0, Math.min(MAX_WEIGHT, weight));
+    }
+
     /** A new revision: starts, reconfigures and stops monitors so that they match its checkers. */
     synchronized void configure(LvsConfig newConfig) {
         this.config = newConfig;
@@ -83,6 +109,9 @@ final class RealServerMonitors implements RealServerHealth {
             } else {
                 if (!want.spec().equals(current.want().spec())) {
                     current.monitor().reconfigure(want.spec());
+                }
+                if (!dynamic(want.spec())) {
+                    askedWeights.remove(key); // no longer misc_dynamic: the configured weight applies again
                 }
                 running.put(key, new Running(current.monitor(), want));
             }
@@ -99,6 +128,7 @@ final class RealServerMonitors implements RealServerHealth {
         synchronized (this) {
             Map.copyOf(running).keySet().forEach(this::stop);
             verdicts.clear();
+            askedWeights.clear();
             this.service = newService;
             configure(config);
         }
@@ -156,12 +186,20 @@ final class RealServerMonitors implements RealServerHealth {
     private void stop(CheckKey key) {
         Running current = running.remove(key);
         verdicts.remove(key);
+        askedWeights.remove(key);
         if (current != null) {
             current.monitor().stop();
         }
     }
 
-    /** On {@code events}: one monitor's new verdict; a change of the real server's state re-plans the table. */
+    private static boolean dynamic(CheckSpec.Keepalived spec) {
+        return spec.checker() instanceof HealthChecker.MiscCheck misc && misc.dynamic();
+    }
+
+    /**
+     * On {@code events}: one monitor's new verdict or asked-for weight; a change of the real server's
+     * state or weight re-plans the table.
+     */
     private void reported(CheckKey key, HealthMonitor[] from, HealthEvent event) {
         boolean serverChanged;
         synchronized (this) {
@@ -169,17 +207,25 @@ final class RealServerMonitors implements RealServerHealth {
             if (current == null || current.monitor() != from[0]) {
                 return; // a report of a monitor stopped or replaced since
             }
-            Wanted want = current.want();
-            boolean wasUp = isUp(want.virtualServer(), want.realServer());
+            VirtualServer vs = current.want().virtualServer();
+            RealServer rs = current.want().realServer();
+            boolean wasUp = isUp(vs, rs);
+            int weightBefore = weight(vs, rs);
             verdicts.put(key, event.state());
-            boolean up = isUp(want.virtualServer(), want.realServer());
-            serverChanged = up != wasUp;
-            if (serverChanged) {
-                VirtualServer vs = want.virtualServer();
-                RealServer rs = want.realServer();
-                log.accept(KeepalivedLogLines.service(up, rs.inhibitOnFailure() || vs.inhibitOnFailure(),
-                        RealServerKey.describe(rs, vs.protocol()), RealServerKey.describe(vs)));
+            if (dynamic(current.want().spec())) {
+                event.cause().weight().ifPresent(asked -> askedWeights.put(key, asked));
             }
+            boolean up = isUp(vs, rs);
+            int weight = weight(vs, rs);
+            String realServer = RealServerKey.describe(rs, vs.protocol());
+            if (weight != weightBefore) {
+                log.accept(KeepalivedLogLines.weightChange(weightBefore, weight, wasUp, realServer, RealServerKey.describe(vs)));
+            }
+            if (up != wasUp) {
+                log.accept(KeepalivedLogLines.service(up, rs.inhibitOnFailure() || vs.inhibitOnFailure(), realServer,
+                        RealServerKey.describe(vs)));
+            }
+            serverChanged = up != wasUp || weight != weightBefore;
         }
         if (serverChanged) {
             changed.run();
