@@ -1,0 +1,82 @@
+package dev.fulcrum.ipvs.internal;
+
+import static dev.fulcrum.ipvs.internal.GuestTableCheck.check;
+import static dev.fulcrum.ipvs.internal.GuestTableCheck.ip;
+import static dev.fulcrum.ipvs.internal.GuestTableCheck.sh;
+
+import dev.fulcrum.api.model.lvs.CheckCommon;
+import dev.fulcrum.api.model.lvs.HealthChecker;
+import dev.fulcrum.api.model.lvs.RealServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * keepalived.conf(5) MISC_CHECK {@code misc_dynamic} against the real kernel, a step of
+ * {@link GuestHealthCheck}'s NAT data path: real server b is now checked by a real script (every
+ * second, retry 0, misc_timeout 2 s) whose exit status the step writes to a file. Exit 7 puts weight 5
+ * into the kernel ({@code ipvsadm -Ln}, and {@code fulcrum:ipvs} prints the same); exit 0 leaves it at
+ * 5; exit 1 takes b out; exit 0 brings it back at 5; exit 12 moves it to 10.
+ */
+final class GuestMiscDynamicCheck {
+
+    private static final Path SCRIPT = Path.of("/tmp/fulcrum-weigh");
+    private static final Path EXIT_STATUS = Path.of("/tmp/fulcrum-weigh-status");
+    private static final Path RUNS = Path.of("/tmp/fulcrum-weigh-runs");
+
+    private GuestMiscDynamicCheck() {
+    }
+
+    /** @param a the data path's real server a, as the previous revisions had it */
+    static void run(IpvsSubsystem subsystem, RealServer a) throws Exception {
+        Files.writeString(SCRIPT, "#!/bin/sh\necho ran >> " + RUNS + "\nexit $(cat " + EXIT_STATUS + ")\n");
+        check("misc script is executable", SCRIPT.toFile().setExecutable(true));
+        exitWith(7);
+        check("revision 9 (b checked by a misc_dynamic MISC_CHECK) applied",
+                subsystem.reconcile(GuestHealthCheck.revision(9, a, scripted("10.3.0.2"))).isApplied());
+        check("exit 7: b at weight 5 in the kernel", GuestHealthCheck.waitFor(t -> weightOfB(t, 5)));
+        String ours = new IpvsCommand(subsystem).ipvs("-Ln");
+        String theirs = sh("ipvsadm -Ln");
+        check("fulcrum:ipvs -Ln == ipvsadm -Ln with the dynamic weight", ours.equals(theirs));
+        if (!ours.equals(theirs)) {
+            System.out.println("--- ours\n" + ours + "--- ipvsadm\n" + theirs);
+        }
+
+        exitWith(0);
+        check("exit 0 ran twice", GuestHealthCheck.poll(() -> runs() >= 2));
+        check("exit 0: the weight stays 5", weightOfB(sh("ipvsadm -Ln -t 10.0.0.5:80"), 5));
+
+        exitWith(1);
+        check("exit 1: b leaves the table", GuestHealthCheck.waitFor(t -> !t.contains("10.3.0.2:8080")));
+        exitWith(0);
+        check("exit 0 after the failure: b back at the script's weight 5", GuestHealthCheck.waitFor(t -> weightOfB(t, 5)));
+        exitWith(12);
+        check("exit 12: b at weight 10", GuestHealthCheck.waitFor(t -> weightOfB(t, 10)));
+    }
+
+    private static boolean weightOfB(String listing, int weight) {
+        return listing.matches("(?s).*10\\.3\\.0\\.2:8080\\s+Masq\\s+" + weight + "\\s.*");
+    }
+
+    /** A real server on 8080 checked by the script with misc_dynamic: every second, no retry, misc_timeout 2 s. */
+    private static RealServer scripted(String address) {
+        CheckCommon d = CheckCommon.DEFAULTS;
+        CheckCommon common = new CheckCommon(d.connectIp(), d.connectPort(), d.bindTo(), d.bindPort(), d.connectTimeout(), 0,
+                d.delayBeforeRetry(), Optional.empty(), Optional.of(Duration.ofSeconds(1)));
+        return new RealServer(ip(address), 8080, 1, Optional.empty(), false, Optional.empty(), Optional.empty(), 0, 0,
+                List.<HealthChecker>of(new HealthChecker.MiscCheck(common, SCRIPT.toString(), Optional.of(Duration.ofSeconds(2)),
+                        true, Optional.empty())));
+    }
+
+    /** The next runs of the script exit with {@code status}; it records each run (before reading the status). */
+    private static void exitWith(int status) throws Exception {
+        Files.writeString(EXIT_STATUS, status + "\n");
+        Files.deleteIfExists(RUNS);
+    }
+
+    private static long runs() throws Exception {
+        return Files.exists(RUNS) ? Files.readAllLines(RUNS).size() : 0;
+    }
+}
