@@ -149,7 +149,7 @@ final class CheckLoop implements HealthMonitor {
                     : CheckOutcome.of(CheckStatus.L4CON, String.valueOf(error.getMessage()), Duration.ZERO);
             VerdictMachine.Step step = machine.onOutcome(result);
             step.newState().ifPresent(s -> report(s, result));
-            if (step.newState().isEmpty() && step.newWeight().isPresent()) {
+            if (step.newState().isEmpty() && step.weightChanged()) {
                 // misc_dynamic asked for another weight without a change of state: only the listener hears
                 // it. notify_up/notify_down and the checker's log line are for state changes
                 // (keepalived.conf(5) real_server notify_up: "when the service is up").

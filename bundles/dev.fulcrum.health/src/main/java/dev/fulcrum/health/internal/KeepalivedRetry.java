@@ -14,6 +14,12 @@ import java.util.random.RandomGenerator;
  * apart, before the server is taken DOWN; one success brings it UP and resets the retries.
  * The first check runs after a random delay of up to {@code warmup} (the random source is
  * injected so that tests can seed it). With {@code alpha} the server starts DOWN.
+ *
+ * <p>MISC_CHECK {@code misc_dynamic}: every passing check asks for a weight (exit status - 2), or for
+ * the configured one (exit 0); a change of that request is a step of its own. Going DOWN drops the
+ * request: a failed server comes back at the weight its next exit status asks for. Both as keepalived
+ * 2.2.7 does it in the kernel rig (weight 3; exit 7, 0 gives 5, 3; exit 7, 1, 9 gives 5, removed, 7 with
+ * "Changing weight from 3 to 7 for inactive service").
  */
 final class KeepalivedRetry implements VerdictMachine {
 
@@ -46,13 +52,11 @@ final class KeepalivedRetry implements VerdictMachine {
     public Step onOutcome(CheckOutcome outcome) {
         if (outcome.passed()) {
             failedRetries = 0;
-            OptionalInt asked = outcome.weight();
-            OptionalInt weightChange = asked.isPresent() && !asked.equals(weight) ? asked : OptionalInt.empty();
-            weight = asked.isPresent() ? asked : weight;
+            boolean weightChanged = !outcome.weight().equals(weight);
+            weight = outcome.weight();
             HealthState before = state;
             state = HealthState.UP;
-            return new Step(before == state ? Optional.empty() : Optional.of(state), weightChange,
-                    delayLoop);
+            return new Step(before == state ? Optional.empty() : Optional.of(state), weightChanged, delayLoop);
         }
         if (failedRetries < common.retry()) {
             failedRetries++;
@@ -61,6 +65,7 @@ final class KeepalivedRetry implements VerdictMachine {
         failedRetries = 0;
         if (state == HealthState.UP) {
             state = HealthState.DOWN;
+            weight = OptionalInt.empty();
             return Step.become(state, delayLoop);
         }
         return Step.stay(delayLoop);

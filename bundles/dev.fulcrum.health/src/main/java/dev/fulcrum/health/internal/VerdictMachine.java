@@ -4,7 +4,6 @@ import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.HealthState;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Turns check outcomes into a verdict and says when to check next. Pure: no clock, no threads;
@@ -22,17 +21,18 @@ interface VerdictMachine {
     /**
      * What one outcome changed.
      *
-     * @param newState  present when the verdict flipped
-     * @param newWeight present when a keepalived misc_dynamic script asked for another weight
+     * @param newState      present when the verdict flipped
+     * @param weightChanged a keepalived misc_dynamic script asked for another weight than its last
+     *                      outcome did ({@link CheckOutcome#weight()}, empty for the configured one)
      */
-    record Step(Optional<HealthState> newState, OptionalInt newWeight, Duration nextDelay) {
+    record Step(Optional<HealthState> newState, boolean weightChanged, Duration nextDelay) {
 
         static Step stay(Duration nextDelay) {
-            return new Step(Optional.empty(), OptionalInt.empty(), nextDelay);
+            return new Step(Optional.empty(), false, nextDelay);
         }
 
         static Step become(HealthState state, Duration nextDelay) {
-            return new Step(Optional.of(state), OptionalInt.empty(), nextDelay);
+            return new Step(Optional.of(state), false, nextDelay);
         }
     }
 }

@@ -127,13 +127,14 @@ class CheckLoopTest {
                 Specs.common(S2, 1, S2, Optional.empty()), "/usr/local/bin/weigh", Optional.empty(), true,
                 Optional.empty()), Duration.ofSeconds(6), false, false, Optional.empty(), Optional.empty());
         List<String> heard = new ArrayList<>();
-        CheckLoop loop = new CheckLoop(TARGET, dynamic, event -> heard.add(clock.nowMillis() + " " + event.state() + " w"
-                + event.cause().weight().getAsInt()), clock, s -> script, this::machine,
+        CheckLoop loop = new CheckLoop(TARGET, dynamic, event -> heard.add(clock.nowMillis() + " " + event.state() + " "
+                + event.cause().weight().stream().mapToObj(w -> "w" + w).findFirst().orElse("configured weight")), clock,
+                s -> script, this::machine,
                 (event, s) -> effects.add(event.state() + " effects"));
         loop.start();
         clock.runUntil(18_000);
-        // checks every delay_loop (6 s): exit 7 → weight 5; 7 again and 0 → nothing new; 12 → weight 10
-        assertEquals(List.of("0 UP w5", "18000 UP w10"), heard);
+        // checks every delay_loop (6 s): exit 7 → weight 5; 7 again: nothing new; 0 → the configured weight; 12 → 10
+        assertEquals(List.of("0 UP w5", "12000 UP configured weight", "18000 UP w10"), heard);
         assertEquals(HealthState.UP, loop.state());
         assertEquals(List.of(), effects, "the server stayed UP: no notify_up, no check log line");
     }

@@ -3,6 +3,7 @@ package dev.fulcrum.health.internal;
 import static dev.fulcrum.health.HealthState.DOWN;
 import static dev.fulcrum.health.HealthState.UP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.lvs.CheckCommon;
@@ -70,12 +71,30 @@ class KeepalivedRetryTest {
     @Test
     void miscDynamicWeightIsReportedWhenItChanges() {
         KeepalivedRetry machine = machine(0, Optional.empty(), UP, 1);
-        assertEquals(OptionalInt.of(5), machine.onOutcome(weighted(5)).newWeight());
-        assertEquals(OptionalInt.empty(), machine.onOutcome(weighted(5)).newWeight(), "unchanged: not reported again");
-        assertEquals(OptionalInt.of(0), machine.onOutcome(weighted(0)).newWeight());
+        assertTrue(machine.onOutcome(weighted(5)).weightChanged());
+        assertFalse(machine.onOutcome(weighted(5)).weightChanged(), "unchanged: not reported again");
+        assertTrue(machine.onOutcome(weighted(0)).weightChanged());
+        assertTrue(machine.onOutcome(exitZero()).weightChanged(), "exit 0: back to the configured weight");
+        assertFalse(machine.onOutcome(exitZero()).weightChanged());
         VerdictMachine.Step down = machine.onOutcome(CheckOutcome.withCode(CheckStatus.PROCERR, 1, "", Duration.ZERO));
         assertEquals(Optional.of(DOWN), down.newState());
         assertEquals(LOOP, down.nextDelay());
+    }
+
+    @Test
+    void goingDownDropsTheAskedWeight() {
+        KeepalivedRetry machine = machine(0, Optional.empty(), UP, 1);
+        machine.onOutcome(weighted(5));
+        machine.onOutcome(CheckOutcome.withCode(CheckStatus.PROCERR, 1, "", Duration.ZERO));
+
+        VerdictMachine.Step back = machine.onOutcome(weighted(5));
+
+        assertEquals(Optional.of(UP), back.newState());
+        assertTrue(back.weightChanged(), "the failure reset the weight; the same exit status asks for it again");
+    }
+
+    private static CheckOutcome exitZero() {
+        return CheckOutcome.withCode(CheckStatus.PROCOK, 0, "", Duration.ZERO);
     }
 
     private static CheckOutcome weighted(int weight) {

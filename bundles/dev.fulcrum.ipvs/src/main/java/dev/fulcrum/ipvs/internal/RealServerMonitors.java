@@ -27,13 +27,14 @@ import java.util.function.Consumer;
  * always up; one with checkers is up while all of them are (each starts UP, or DOWN with the virtual
  * server's {@code alpha}). Without a HealthService every real server is up.
  *
- * <p>The weight follows keepalived.conf(5) MISC_CHECK {@code misc_dynamic} (keepalived 2.2): a script's
- * exit status 2..255 moves the real server's weight by (status - 2 - configured weight), so one such
- * checker sets the weight to status - 2 and several add their moves up; exit 0 leaves the weight as the
- * script last set it, and a failure does not reset it either: the server is removed (or set to weight 0
- * with {@code inhibit_on_failure}) and comes back at the script's weight. The configured weight returns
- * only when that checker goes away (a revision without it, or with it no longer {@code misc_dynamic}).
- * The result is kept within IPVS's 0..65535.
+ * <p>The weight follows keepalived.conf(5) MISC_CHECK {@code misc_dynamic}: a script's exit status
+ * 2..255 moves the real server's weight by (status - 2 - configured weight), so one such checker sets
+ * the weight to status - 2 and several add their moves up; the result is kept within 0..65535. Exit 0
+ * ("weight unchanged") takes the checker's move back, and so does its failure: the server is removed
+ * (weight 0 with {@code inhibit_on_failure}) and returns at the weight its next exit status asks for.
+ * All of this is what keepalived 2.2.7 did to the kernel table in the kernel rig (weight 3: exits 7
+ * and 12 of two checkers gave 12; exit 0 after 7 gave 3 again; 2 and 2 gave 0). The weight change is
+ * logged as keepalived logs it, except when the server goes down (keepalived resets it silently).
  *
  * <p>Monitors report on the health service's thread, which must never wait for this class (stopping a
  * monitor waits for that thread): verdicts go through {@code events} (a thread of the ipvs subsystem),
@@ -213,12 +214,13 @@ final class RealServerMonitors implements RealServerHealth {
             int weightBefore = weight(vs, rs);
             verdicts.put(key, event.state());
             if (dynamic(current.want().spec())) {
-                event.cause().weight().ifPresent(asked -> askedWeights.put(key, asked));
+                // the weight the script asks for from now on; none: the configured one (HealthEvent)
+                event.cause().weight().ifPresentOrElse(asked -> askedWeights.put(key, asked), () -> askedWeights.remove(key));
             }
             boolean up = isUp(vs, rs);
             int weight = weight(vs, rs);
             String realServer = RealServerKey.describe(rs, vs.protocol());
-            if (weight != weightBefore) {
+            if (weight != weightBefore && (up || !wasUp)) {
                 log.accept(KeepalivedLogLines.weightChange(weightBefore, weight, wasUp, realServer, RealServerKey.describe(vs)));
             }
             if (up != wasUp) {

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * keepalived.conf(5) MISC_CHECK {@code misc_dynamic} reaches the kernel table: a script's exit status
  * 2..255 sets the real server's weight to status - 2 with one IPVS_CMD_SET_DEST and nothing else; 0
- * keeps the weight the script set; 1 takes the server out (weight 0 with inhibit_on_failure) and it
- * comes back at the script's weight. The fake kernel decodes the netlink requests the subsystem sends.
+ * gives the configured weight back; 1 takes the server out (weight 0 with inhibit_on_failure) and it
+ * comes back at the weight its next exit status asks for — what keepalived 2.2.7 does (see
+ * RealServerMonitors). The fake kernel decodes the netlink requests the subsystem sends.
  */
 class MiscDynamicWeightTest {
 
@@ -54,33 +55,52 @@ class MiscDynamicWeightTest {
     }
 
     @Test
-    void exitZeroKeepsTheScriptsWeightAndAFailureDoesNotResetIt() {
+    void exitZeroGivesTheConfiguredWeightBack() {
         start(Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, scripted));
         script().exits(7);
         kernel.log().clear();
 
         script().exits(0);
-        assertEquals(List.of(), kernel.log(), "exit 0: weight unchanged (keepalived.conf(5) misc_dynamic)");
 
-        script().exits(1);
-        assertEquals(List.of("delete TCP 10.0.0.1:80 -> 192.168.1.12:80"), kernel.log());
-        script().exits(0);
-        assertEquals(List.of("delete TCP 10.0.0.1:80 -> 192.168.1.12:80", "add TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w5"),
-                kernel.log(), "back up at the weight the script set, not the configured 1");
+        assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w1"), kernel.log(),
+                "exit 0: the configured weight, as keepalived 2.2.7 does");
+        assertTrue(log.contains("Changing weight from 5 to 1 for active service " + RS + " of VS [10.0.0.1]:tcp:80"),
+                log::toString);
     }
 
     @Test
-    void inhibitOnFailureGoesToWeightZeroAndBackToTheScriptsWeight() {
+    void aFailedServerReturnsAtTheWeightItsNextExitStatusAsksFor() {
+        start(Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, scripted));
+        script().exits(7);
+        kernel.log().clear();
+        log.clear();
+
+        script().exits(1);
+        script().exits(9);
+        script().exits(1);
+        script().exits(0);
+
+        assertEquals(List.of("delete TCP 10.0.0.1:80 -> 192.168.1.12:80", "add TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w7",
+                "delete TCP 10.0.0.1:80 -> 192.168.1.12:80", "add TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w1"), kernel.log());
+        assertEquals(List.of("Removing service " + RS + " from VS [10.0.0.1]:tcp:80",
+                "Changing weight from 1 to 7 for inactive service " + RS + " of VS [10.0.0.1]:tcp:80",
+                "Adding service " + RS + " to VS [10.0.0.1]:tcp:80", "Removing service " + RS + " from VS [10.0.0.1]:tcp:80",
+                "Adding service " + RS + " to VS [10.0.0.1]:tcp:80"), log,
+                "keepalived's lines: the failure resets the weight without a line of its own");
+    }
+
+    @Test
+    void inhibitOnFailureGoesToWeightZeroAndBackToTheAskedWeight() {
         start(Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, Lvs.inhibited(scripted)));
         script().exits(7);
         kernel.log().clear();
 
         script().exits(1);
-        assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w0"), kernel.log());
         script().exits(12);
+
         assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w0", "edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w10"),
                 kernel.log());
-        assertTrue(log.contains("Changing weight from 5 to 10 for inactive service " + RS + " of VS [10.0.0.1]:tcp:80"),
+        assertTrue(log.contains("Changing weight from 1 to 10 for inactive service " + RS + " of VS [10.0.0.1]:tcp:80"),
                 log::toString);
         assertTrue(log.contains("Enabling service " + RS + " to VS [10.0.0.1]:tcp:80"), log::toString);
     }
@@ -92,21 +112,24 @@ class MiscDynamicWeightTest {
         assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w0"), kernel.log());
     }
 
+    /** The sequence keepalived 2.2.7 ran in the kernel rig, with the weights ipvsadm -Ln showed after each step. */
     @Test
     void twoDynamicCheckersAddTheirMovesToTheConfiguredWeight() {
         RealServer twice = checked(real("192.168.1.12", 80, 3), miscCheck("/usr/local/bin/weigh a", true),
                 miscCheck("/usr/local/bin/weigh b", true));
         start(Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, twice));
-        List<FakeHealthService.FakeMonitor> scripts = health.running();
+        FakeHealthService.FakeMonitor a = health.running().get(0);
+        FakeHealthService.FakeMonitor b = health.running().get(1);
 
-        scripts.get(0).exits(7); // 3 + (5 - 3)
-        scripts.get(1).exits(12); // 5 + (10 - 3)
-        assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w5", "edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w12"),
-                kernel.log());
-        kernel.log().clear();
-        scripts.get(0).exits(2); // 3 + (0 - 3) + (10 - 3)
-        scripts.get(1).exits(2); // 3 - 3 - 3 = -3: IPVS takes no negative weight
-        assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w7", "edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w0"),
+        a.exits(7); // 3 + (5 - 3)
+        b.exits(12); // 5 + (10 - 3)
+        a.exits(2); // 3 + (0 - 3) + (10 - 3)
+        b.exits(0); // 3 + (0 - 3) + 0
+        b.exits(2); // 3 - 3 - 3 < 0: IPVS takes no negative weight, 0 stays
+        a.exits(0); // 3 + 0 - 3
+        b.exits(0); // 3
+
+        assertEquals(List.of(5, 12, 7, 0, 3).stream().map(w -> "edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w" + w).toList(),
                 kernel.log());
     }
 
