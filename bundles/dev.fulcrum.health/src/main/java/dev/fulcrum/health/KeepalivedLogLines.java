@@ -60,7 +60,8 @@ public final class KeepalivedLogLines {
     /**
      * The IPVS change a real server's new verdict makes (keepalived 2.2 check/ipwrapper.c): "Adding
      * service [RS] to VS [VS]" / "Removing service [RS] from VS [VS]"; with {@code inhibit_on_failure}
-     * the server stays at weight 0: "Enabling service [RS] to VS [VS]" / "Disabling service [RS] from VS [VS]".
+     * the server stays at weight 0: "Enabling service [RS] of VS [VS]" / "Disabling service [RS] of VS [VS]"
+     * (keepalived 2.2.7's words in the kernel rig's interop run).
      */
     public static String service(boolean adding, String realServer, String virtualServer) {
         return service(adding, false, realServer, virtualServer);
@@ -69,7 +70,8 @@ public final class KeepalivedLogLines {
     /** As {@link #service(boolean, String, String)}, for a real server with {@code inhibit_on_failure}. */
     public static String service(boolean adding, boolean inhibit, String realServer, String virtualServer) {
         String verb = inhibit ? (adding ? "Enabling" : "Disabling") : (adding ? "Adding" : "Removing");
-        return verb + " service " + realServer + (adding ? " to VS " : " from VS ") + virtualServer;
+        String preposition = inhibit ? " of VS " : adding ? " to VS " : " from VS ";
+        return verb + " service " + realServer + preposition + virtualServer;
     }
 
     /**

@@ -102,7 +102,7 @@ class MiscDynamicWeightTest {
                 kernel.log());
         assertTrue(log.contains("Changing weight from 1 to 10 for inactive service " + RS + " of VS [10.0.0.1]:tcp:80"),
                 log::toString);
-        assertTrue(log.contains("Enabling service " + RS + " to VS [10.0.0.1]:tcp:80"), log::toString);
+        assertTrue(log.contains("Enabling service " + RS + " of VS [10.0.0.1]:tcp:80"), log::toString);
     }
 
     @Test
