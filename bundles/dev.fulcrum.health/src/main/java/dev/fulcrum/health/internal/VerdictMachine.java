@@ -21,18 +21,16 @@ interface VerdictMachine {
     /**
      * What one outcome changed.
      *
-     * @param newState      present when the verdict flipped
-     * @param weightChanged a keepalived misc_dynamic script asked for another weight than its last
-     *                      outcome did ({@link CheckOutcome#weight()}, empty for the configured one)
+     * @param newState present when the verdict flipped
      */
-    record Step(Optional<HealthState> newState, boolean weightChanged, Duration nextDelay) {
+    record Step(Optional<HealthState> newState, Duration nextDelay) {
 
         static Step stay(Duration nextDelay) {
-            return new Step(Optional.empty(), false, nextDelay);
+            return new Step(Optional.empty(), nextDelay);
         }
 
         static Step become(HealthState state, Duration nextDelay) {
-            return new Step(Optional.of(state), false, nextDelay);
+            return new Step(Optional.of(state), nextDelay);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.fulcrum.health.internal;
 import static dev.fulcrum.health.HealthState.DOWN;
 import static dev.fulcrum.health.HealthState.UP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.lvs.CheckCommon;
@@ -14,7 +13,6 @@ import dev.fulcrum.health.internal.VerdictScenario.Change;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -68,36 +66,4 @@ class KeepalivedRetryTest {
         assertEquals(Duration.ZERO, machine(1, Optional.empty(), UP, 42).firstDelay());
     }
 
-    @Test
-    void miscDynamicWeightIsReportedWhenItChanges() {
-        KeepalivedRetry machine = machine(0, Optional.empty(), UP, 1);
-        assertTrue(machine.onOutcome(weighted(5)).weightChanged());
-        assertFalse(machine.onOutcome(weighted(5)).weightChanged(), "unchanged: not reported again");
-        assertTrue(machine.onOutcome(weighted(0)).weightChanged());
-        assertTrue(machine.onOutcome(exitZero()).weightChanged(), "exit 0: back to the configured weight");
-        assertFalse(machine.onOutcome(exitZero()).weightChanged());
-        VerdictMachine.Step down = machine.onOutcome(CheckOutcome.withCode(CheckStatus.PROCERR, 1, "", Duration.ZERO));
-        assertEquals(Optional.of(DOWN), down.newState());
-        assertEquals(LOOP, down.nextDelay());
-    }
-
-    @Test
-    void goingDownDropsTheAskedWeight() {
-        KeepalivedRetry machine = machine(0, Optional.empty(), UP, 1);
-        machine.onOutcome(weighted(5));
-        machine.onOutcome(CheckOutcome.withCode(CheckStatus.PROCERR, 1, "", Duration.ZERO));
-
-        VerdictMachine.Step back = machine.onOutcome(weighted(5));
-
-        assertEquals(Optional.of(UP), back.newState());
-        assertTrue(back.weightChanged(), "the failure reset the weight; the same exit status asks for it again");
-    }
-
-    private static CheckOutcome exitZero() {
-        return CheckOutcome.withCode(CheckStatus.PROCOK, 0, "", Duration.ZERO);
-    }
-
-    private static CheckOutcome weighted(int weight) {
-        return new CheckOutcome(CheckStatus.PROCOK, OptionalInt.of(weight + 2), "", Duration.ZERO, OptionalInt.of(weight));
-    }
 }

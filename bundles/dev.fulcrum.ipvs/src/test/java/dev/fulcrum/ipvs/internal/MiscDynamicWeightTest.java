@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fulcrum.api.model.DesiredState;
 import dev.fulcrum.api.model.global.GlobalSettings;
+import dev.fulcrum.api.model.lvs.CheckCommon;
 import dev.fulcrum.api.model.lvs.Endpoint;
+import dev.fulcrum.api.model.lvs.HealthChecker;
 import dev.fulcrum.api.model.lvs.LvsConfig;
 import dev.fulcrum.api.model.lvs.RealServer;
 import dev.fulcrum.api.model.lvs.Scheduler;
@@ -16,9 +18,11 @@ import dev.fulcrum.api.model.lvs.VirtualServer;
 import dev.fulcrum.api.model.vrrp.VrrpConfig;
 import dev.fulcrum.api.reconcile.Revision;
 import dev.fulcrum.ipvs.FakeIpvsKernel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +150,20 @@ class MiscDynamicWeightTest {
         kernel.log().clear();
         script().exits(7);
         assertEquals(List.of(), kernel.log());
+    }
+
+    @Test
+    void aRevisionThatKeepsTheDynamicCheckerKeepsItsWeight() {
+        start(Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, scripted));
+        script().exits(7);
+        kernel.log().clear();
+        RealServer slower = checked(real("192.168.1.12", 80, 1), new HealthChecker.MiscCheck(CheckCommon.DEFAULTS,
+                "/usr/local/bin/weigh 12", Optional.of(Duration.ofSeconds(9)), true, Optional.empty()));
+
+        apply(2, Lvs.virtual("10.0.0.1", 80, Scheduler.WRR, plain, slower));
+
+        assertEquals(1, script().reconfigurations, "the same checker, reconfigured (misc_timeout 9 s)");
+        assertEquals(List.of(), kernel.log(), "the weight the script asked for stays");
     }
 
     @Test
