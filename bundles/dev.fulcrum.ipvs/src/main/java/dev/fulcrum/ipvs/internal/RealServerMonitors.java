@@ -87,6 +87,9 @@ final class RealServerMonitors implements RealServerHealth {
 
     @Override
     public int weight(VirtualServer virtualServer, RealServer realServer) {
+        if (askedWeights.isEmpty() || realServer.checkers().isEmpty()) {
+            return realServer.weight(); // the common case, and the reconciler asks for every live real server
+        }
         RealServerKey server = RealServerKey.of(virtualServer, realServer);
         long weight = realServer.weight();
         for (int i = 0; i < realServer.checkers().size(); i++) {
