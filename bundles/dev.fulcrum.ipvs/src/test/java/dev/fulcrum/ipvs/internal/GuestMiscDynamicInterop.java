@@ -22,7 +22,9 @@ import java.util.Set;
 /**
  * keepalived.conf(5) MISC_CHECK {@code misc_dynamic}, keepalived against Fulcrum, a step of
  * {@link GuestKeepalivedInterop}'s boot: one keepalived.conf (weight 3; a real server with one dynamic
- * checker, one with two, one with {@code inhibit_on_failure}) and one sequence of exit statuses, first
+ * checker, one with two, one with {@code inhibit_on_failure}; and a virtual server with {@code quorum 5}
+ * and a sorry server whose one real server loses and regains the quorum with the weight its script
+ * asks for) and one sequence of exit statuses, first
  * under real keepalived's checker, then under Fulcrum's IPVS subsystem with its real HealthService;
  * {@code ipvsadm -Ln} after each step must be the same. A step's listing is taken once every script
  * has started three times since its status was written: the second run read the new status, and
@@ -31,24 +33,24 @@ import java.util.Set;
 final class GuestMiscDynamicInterop {
 
     private static final Path CONF = Path.of("/tmp/misc-dynamic.conf");
-    private static final List<String> SCRIPTS = List.of("A", "D1", "D2", "E");
+    private static final List<String> SCRIPTS = List.of("A", "D1", "D2", "E", "Q");
     private static final long WAIT_MILLIS = 60_000;
 
     /** Exit statuses per step; scripts not named keep theirs. */
     private static final List<Map<String, Integer>> STEPS = List.of(
-            Map.of("A", 0, "D1", 0, "D2", 0, "E", 0),
-            Map.of("A", 7, "D1", 7, "D2", 12, "E", 7),
-            Map.of("A", 0, "D1", 2, "E", 1),
-            Map.of("A", 1, "D2", 0, "E", 12),
+            Map.of("A", 0, "D1", 0, "D2", 0, "E", 0, "Q", 0),
+            Map.of("A", 7, "D1", 7, "D2", 12, "E", 7, "Q", 3),
+            Map.of("A", 0, "D1", 2, "E", 1, "Q", 9),
+            Map.of("A", 1, "D2", 0, "E", 12, "Q", 8),
             Map.of("A", 9, "D2", 2),
-            Map.of("A", 0, "D1", 0, "D2", 0, "E", 0));
+            Map.of("A", 0, "D1", 0, "D2", 0, "E", 0, "Q", 0));
 
     private GuestMiscDynamicInterop() {
     }
 
     /** @return the number of failed checks */
     static int compare() throws Exception {
-        sh("ip link add mdyn type dummy && ip link set mdyn up && for n in 2 3 4; do ip addr add 10.3.0.$n/32 dev mdyn; done");
+        sh("ip link add mdyn type dummy && ip link set mdyn up && for n in 2 3 4 5; do ip addr add 10.3.0.$n/32 dev mdyn; done");
         for (String script : SCRIPTS) {
             Path path = Path.of("/tmp/mdyn-" + script);
             Files.writeString(path, "#!/bin/sh\necho ran >> " + path + ".runs\nexit $(cat " + path + ".status)\n");
@@ -151,14 +153,20 @@ final class GuestMiscDynamicInterop {
     private static String conf() {
         StringBuilder conf = new StringBuilder("virtual_server 10.0.0.5 80 {\n  delay_loop 1\n  lb_algo wrr\n  lb_kind NAT\n"
                 + "  protocol TCP\n");
-        realServer(conf, "10.3.0.2", false, "A");
-        realServer(conf, "10.3.0.3", false, "D1", "D2");
-        realServer(conf, "10.3.0.4", true, "E");
+        realServer(conf, "10.3.0.2", 3, false, "A");
+        realServer(conf, "10.3.0.3", 3, false, "D1", "D2");
+        realServer(conf, "10.3.0.4", 3, true, "E");
+        // quorum 5 with a sorry server: the dynamic weight decides whether the real server has the quorum.
+        // It starts at the quorum (weight 5) and ends there: keepalived 2.2.7 judges the quorum neither at
+        // start nor when exit 0 takes a weight back (seen here with weight 3), Fulcrum does both.
+        conf.append("}\nvirtual_server 10.0.0.6 80 {\n  delay_loop 1\n  lb_algo wrr\n  lb_kind NAT\n  protocol TCP\n"
+                + "  quorum 5\n  sorry_server 10.3.0.9 8080\n");
+        realServer(conf, "10.3.0.5", 5, false, "Q");
         return conf.append("}\n").toString();
     }
 
-    private static void realServer(StringBuilder conf, String address, boolean inhibit, String... scripts) {
-        conf.append("  real_server ").append(address).append(" 8080 {\n    weight 3\n");
+    private static void realServer(StringBuilder conf, String address, int weight, boolean inhibit, String... scripts) {
+        conf.append("  real_server ").append(address).append(" 8080 {\n    weight ").append(weight).append("\n");
         if (inhibit) {
             conf.append("    inhibit_on_failure\n");
         }
