@@ -38,7 +38,8 @@ final class GuestMiscDynamicCheck {
         check("exit 7: b at weight 5 in the kernel", GuestHealthCheck.waitFor(t -> weightOfB(t, 5)));
         String ours = new IpvsCommand(subsystem).ipvs("-Ln");
         String theirs = sh("ipvsadm -Ln");
-        check("fulcrum:ipvs -Ln == ipvsadm -Ln with the dynamic weight", ours.equals(theirs));
+        check("fulcrum:ipvs -Ln == ipvsadm -Ln with the dynamic weight (connection counts aside)",
+                withoutCounts(ours).equals(withoutCounts(theirs)));
         if (!ours.equals(theirs)) {
             System.out.println("--- ours\n" + ours + "--- ipvsadm\n" + theirs);
         }
@@ -51,6 +52,14 @@ final class GuestMiscDynamicCheck {
         check("exit 1: b leaves the table", GuestHealthCheck.waitFor(t -> !t.contains("10.3.0.2:8080")));
         exitWith(12);
         check("exit 12 after the failure: b back at weight 10", GuestHealthCheck.waitFor(t -> weightOfB(t, 10)));
+    }
+
+    /**
+     * A listing without ActiveConn and InActConn: the data path's TIME_WAIT entries expire between the two
+     * reads (InActConn 5, then 4, seen in the rig).
+     */
+    private static String withoutCounts(String listing) {
+        return listing.replaceAll("(?m)^(  -> \\S+\\s+\\S+\\s+\\d+)\\s+\\d+\\s+\\d+\\s*$", "$1");
     }
 
     private static boolean weightOfB(String listing, int weight) {
