@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * @param code     the HTTP status or the script's exit code, when there is one
  * @param info     a short human explanation ("Connection refused", "Service Unavailable"); may be empty
  * @param duration from the start of the check to its verdict
- * @param weight   keepalived.conf(5) {@code misc_dynamic}: the weight a script asked for (exit code - 2)
+ * @param weight   keepalived.conf(5) {@code misc_dynamic}: the weight a script asked for (exit code - 2);
+ *                 empty for exit 0, which asks for the configured weight
  */
 public record CheckOutcome(CheckStatus status, OptionalInt code, String info, Duration duration, OptionalInt weight) {
 

@@ -60,7 +60,8 @@ public final class KeepalivedLogLines {
     /**
      * The IPVS change a real server's new verdict makes (keepalived 2.2 check/ipwrapper.c): "Adding
      * service [RS] to VS [VS]" / "Removing service [RS] from VS [VS]"; with {@code inhibit_on_failure}
-     * the server stays at weight 0: "Enabling service [RS] to VS [VS]" / "Disabling service [RS] from VS [VS]".
+     * the server stays at weight 0: "Enabling service [RS] of VS [VS]" / "Disabling service [RS] of VS [VS]"
+     * (keepalived 2.2.7's words in the kernel rig's interop run).
      */
     public static String service(boolean adding, String realServer, String virtualServer) {
         return service(adding, false, realServer, virtualServer);
@@ -69,6 +70,17 @@ public final class KeepalivedLogLines {
     /** As {@link #service(boolean, String, String)}, for a real server with {@code inhibit_on_failure}. */
     public static String service(boolean adding, boolean inhibit, String realServer, String virtualServer) {
         String verb = inhibit ? (adding ? "Enabling" : "Disabling") : (adding ? "Adding" : "Removing");
-        return verb + " service " + realServer + (adding ? " to VS " : " from VS ") + virtualServer;
+        String preposition = inhibit ? " of VS " : adding ? " to VS " : " from VS ";
+        return verb + " service " + realServer + preposition + virtualServer;
+    }
+
+    /**
+     * The line keepalived logs when a {@code misc_dynamic} MISC_CHECK changes a real server's weight
+     * (keepalived 2.2 check/ipwrapper.c update_svr_wgt): "Changing weight from 1 to 5 for active service
+     * [RS] of VS [VS]", "inactive" while the server is down.
+     */
+    public static String weightChange(int from, int to, boolean active, String realServer, String virtualServer) {
+        return "Changing weight from " + from + " to " + to + " for " + (active ? "" : "in") + "active service "
+                + realServer + " of VS " + virtualServer;
     }
 }

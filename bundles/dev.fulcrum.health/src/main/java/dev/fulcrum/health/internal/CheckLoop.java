@@ -1,5 +1,6 @@
 package dev.fulcrum.health.internal;
 
+import dev.fulcrum.api.model.lvs.HealthChecker;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckSpec;
@@ -10,6 +11,7 @@ import dev.fulcrum.health.HealthListener;
 import dev.fulcrum.health.HealthMonitor;
 import dev.fulcrum.health.HealthState;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -40,6 +42,11 @@ final class CheckLoop implements HealthMonitor {
     private Scheduler.Cancellable next = () -> { };
     private long generation;
     private volatile HealthState state;
+    /**
+     * The misc_dynamic weight the listener last heard (empty: the configured one). Kept here, not in
+     * the verdict machine, so that it survives a reconfigure.
+     */
+    private OptionalInt heardWeight = OptionalInt.empty();
     private boolean stopped;
 
     CheckLoop(CheckTarget target, CheckSpec spec, HealthListener listener, Scheduler scheduler,
@@ -60,6 +67,10 @@ final class CheckLoop implements HealthMonitor {
     /** keepalived {@code alpha} starts DOWN; everything else starts UP (HAProxy's default too). */
     static HealthState initialState(CheckSpec spec) {
         return spec instanceof CheckSpec.Keepalived k && k.alpha() ? HealthState.DOWN : HealthState.UP;
+    }
+
+    private static boolean dynamic(CheckSpec spec) {
+        return spec instanceof CheckSpec.Keepalived k && k.checker() instanceof HealthChecker.MiscCheck misc && misc.dynamic();
     }
 
     void start() {
@@ -89,6 +100,9 @@ final class CheckLoop implements HealthMonitor {
             spec = newSpec;
             probe = newProbe;
             machine = machines.apply(newSpec, state);
+            if (!dynamic(newSpec)) {
+                heardWeight = OptionalInt.empty(); // no longer misc_dynamic: the listener drops the weight too
+            }
             scheduleCheck(machine.firstDelay());
         });
     }
@@ -154,17 +168,24 @@ final class CheckLoop implements HealthMonitor {
             VerdictMachine.Step step = machine.onOutcome(result);
             listener.checked(new CheckReport(result, machine.health(), !result.passed() && wasUp));
             step.newState().ifPresent(s -> report(s, result));
-            step.newWeight().ifPresent(w -> {
-                if (step.newState().isEmpty()) {
-                    report(state, result);
-                }
-            });
+            if (step.newState().isEmpty() && state == HealthState.UP && result.passed()
+                    && !result.weight().equals(heardWeight)) {
+                // misc_dynamic asked for another weight (or, exit 0, the configured one) without a change of
+                // state: only the listener hears it; notify_up/notify_down and the checker's log line are for
+                // state changes (keepalived.conf(5) real_server notify_up: "when the service is up").
+                heardWeight = result.weight();
+                listener.stateChanged(new HealthEvent(target, state, result));
+            }
             scheduleCheck(step.nextDelay());
         }));
     }
 
     private void report(HealthState newState, CheckOutcome cause) {
         state = newState;
+        // going DOWN drops the asked weight: keepalived 2.2.7 brings a failed server back at the weight
+        // its next exit status asks for (kernel rig: weight 3, exits 7, 1, 9 logged "Changing weight
+        // from 3 to 7 for inactive service")
+        heardWeight = newState == HealthState.UP ? cause.weight() : OptionalInt.empty();
         HealthEvent event = new HealthEvent(target, newState, cause);
         listener.stateChanged(event);
         effects.changed(event, spec);

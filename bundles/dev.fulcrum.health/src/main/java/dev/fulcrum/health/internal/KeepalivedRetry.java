@@ -4,8 +4,6 @@ import dev.fulcrum.api.model.lvs.CheckCommon;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.HealthState;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,7 +20,6 @@ final class KeepalivedRetry implements VerdictMachine {
     private final RandomGenerator random;
     private HealthState state;
     private int failedRetries;
-    private OptionalInt weight = OptionalInt.empty();
 
     KeepalivedRetry(CheckCommon common, Duration delayLoop, HealthState initial, RandomGenerator random) {
         this.common = common;
@@ -46,13 +43,9 @@ final class KeepalivedRetry implements VerdictMachine {
     public Step onOutcome(CheckOutcome outcome) {
         if (outcome.passed()) {
             failedRetries = 0;
-            OptionalInt asked = outcome.weight();
-            OptionalInt weightChange = asked.isPresent() && !asked.equals(weight) ? asked : OptionalInt.empty();
-            weight = asked.isPresent() ? asked : weight;
             HealthState before = state;
             state = HealthState.UP;
-            return new Step(before == state ? Optional.empty() : Optional.of(state), weightChange,
-                    delayLoop);
+            return before == state ? Step.stay(delayLoop) : Step.become(state, delayLoop);
         }
         if (failedRetries < common.retry()) {
             failedRetries++;

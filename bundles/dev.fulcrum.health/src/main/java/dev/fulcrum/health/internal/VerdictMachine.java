@@ -27,17 +27,16 @@ interface VerdictMachine {
     /**
      * What one outcome changed.
      *
-     * @param newState  present when the verdict flipped
-     * @param newWeight present when a keepalived misc_dynamic script asked for another weight
+     * @param newState present when the verdict flipped
      */
-    record Step(Optional<HealthState> newState, OptionalInt newWeight, Duration nextDelay) {
+    record Step(Optional<HealthState> newState, Duration nextDelay) {
 
         static Step stay(Duration nextDelay) {
-            return new Step(Optional.empty(), OptionalInt.empty(), nextDelay);
+            return new Step(Optional.empty(), nextDelay);
         }
 
         static Step become(HealthState state, Duration nextDelay) {
-            return new Step(Optional.of(state), OptionalInt.empty(), nextDelay);
+            return new Step(Optional.of(state), nextDelay);
         }
     }
 }

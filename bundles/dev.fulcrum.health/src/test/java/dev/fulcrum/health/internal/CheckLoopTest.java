@@ -3,6 +3,7 @@ package dev.fulcrum.health.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fulcrum.api.model.lvs.HealthChecker;
+import dev.fulcrum.api.os.ProcessResult;
 import dev.fulcrum.health.CheckOutcome;
 import dev.fulcrum.health.CheckReport;
 import dev.fulcrum.health.CheckSpec;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +144,72 @@ class CheckLoopTest {
         assertEquals(HealthState.DOWN, loop.state());
         clock.runUntil(1);
         assertEquals(List.of("0 UP L4OK"), events);
+    }
+
+    @Test
+    void aMiscDynamicWeightReachesTheListenerButRunsNoNotifyScript() {
+        CheckLoop loop = scripted(dynamic(Duration.ofSeconds(6)), 7, 7, 0, 12);
+        clock.runUntil(18_000);
+        // checks every delay_loop (6 s): exit 7 → weight 5; 7 again: nothing new; 0 → the configured weight; 12 → 10
+        assertEquals(List.of("0 UP w5", "12000 UP configured weight", "18000 UP w10"), heard);
+        assertEquals(HealthState.UP, loop.state());
+        assertEquals(List.of(), effects, "the server stayed UP: no notify_up, no check log line");
+    }
+
+    @Test
+    void aReconfiguredCheckerStillKnowsTheWeightTheListenerHeard() {
+        CheckLoop loop = scripted(dynamic(Duration.ofSeconds(6)), 7, 7, 0);
+        clock.runUntil(1);
+        loop.reconfigure(dynamic(Duration.ofSeconds(10))); // checks again at once (7), then 10 s later (0)
+        clock.runUntil(20_000);
+        assertEquals(List.of("0 UP w5", "10001 UP configured weight"), heard);
+    }
+
+    @Test
+    void turningMiscDynamicOffAndOnAgainReportsTheWeightAgain() {
+        CheckLoop loop = scripted(dynamic(Duration.ofSeconds(6)), 7);
+        clock.runUntil(1);
+        CheckSpec.Keepalived fixed = new CheckSpec.Keepalived(new HealthChecker.MiscCheck(Specs.common(S2, 1, S2,
+                Optional.empty()), "/usr/local/bin/weigh", Optional.empty(), false, Optional.empty()), Duration.ofSeconds(6),
+                false, false, Optional.empty(), Optional.empty());
+        loop.reconfigure(fixed); // exit 7 without misc_dynamic fails once, still UP (retry 1)
+        clock.runUntil(1_000);
+        loop.reconfigure(dynamic(Duration.ofSeconds(6)));
+        clock.runUntil(1_001);
+        assertEquals(List.of("0 UP w5", "1000 UP w5"), heard, "the listener dropped the weight when misc_dynamic went");
+    }
+
+    @Test
+    void aFailedDynamicCheckerComesBackAtTheWeightItsScriptAsksFor() {
+        scripted(dynamic(Duration.ofSeconds(6)), 7, 1, 1, 9);
+        clock.runUntil(14_000);
+        // retry 1, delay_before_retry 2 s: exit 1 at 6 s and 8 s takes it DOWN; exit 9 at 14 s: UP at weight 7
+        assertEquals(List.of("0 UP w5", "8000 DOWN configured weight", "14000 UP w7"), heard);
+        assertEquals(List.of("DOWN effects", "UP effects"), effects);
+    }
+
+    private final List<String> heard = new ArrayList<>();
+
+    /** A started loop whose script exits with these statuses, the last one from then on; heard lists its events. */
+    private CheckLoop scripted(CheckSpec.Keepalived spec, int... exitStatuses) {
+        int[] calls = {0};
+        Function<CheckSpec, Probe> scripts = s -> target -> {
+            int status = exitStatuses[Math.min(calls[0]++, exitStatuses.length - 1)];
+            boolean dynamic = ((HealthChecker.MiscCheck) ((CheckSpec.Keepalived) s).checker()).dynamic();
+            return CompletableFuture.completedFuture(MiscProbe.judge(new ProcessResult(status, "", "",
+                    Duration.ofMillis(3), false), dynamic, S2));
+        };
+        CheckLoop loop = new CheckLoop(TARGET, spec, event -> heard.add(clock.nowMillis() + " " + event.state() + " "
+                + event.cause().weight().stream().mapToObj(w -> "w" + w).findFirst().orElse("configured weight")), clock,
+                scripts, this::machine, (event, s) -> effects.add(event.state() + " effects"));
+        loop.start();
+        return loop;
+    }
+
+    /** MISC_CHECK with misc_dynamic, retry 1 and delay_before_retry 2 s, every {@code delayLoop}. */
+    private static CheckSpec.Keepalived dynamic(Duration delayLoop) {
+        return new CheckSpec.Keepalived(new HealthChecker.MiscCheck(Specs.common(S2, 1, S2, Optional.empty()),
+                "/usr/local/bin/weigh", Optional.empty(), true, Optional.empty()), delayLoop, false, false, Optional.empty(),
+                Optional.empty());
     }
 }

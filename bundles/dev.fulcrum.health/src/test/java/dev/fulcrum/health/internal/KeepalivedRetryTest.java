@@ -13,7 +13,6 @@ import dev.fulcrum.health.internal.VerdictScenario.Change;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +66,4 @@ class KeepalivedRetryTest {
         assertEquals(Duration.ZERO, machine(1, Optional.empty(), UP, 42).firstDelay());
     }
 
-    @Test
-    void miscDynamicWeightIsReportedWhenItChanges() {
-        KeepalivedRetry machine = machine(0, Optional.empty(), UP, 1);
-        assertEquals(OptionalInt.of(5), machine.onOutcome(weighted(5)).newWeight());
-        assertEquals(OptionalInt.empty(), machine.onOutcome(weighted(5)).newWeight(), "unchanged: not reported again");
-        assertEquals(OptionalInt.of(0), machine.onOutcome(weighted(0)).newWeight());
-        VerdictMachine.Step down = machine.onOutcome(CheckOutcome.withCode(CheckStatus.PROCERR, 1, "", Duration.ZERO));
-        assertEquals(Optional.of(DOWN), down.newState());
-        assertEquals(LOOP, down.nextDelay());
-    }
-
-    private static CheckOutcome weighted(int weight) {
-        return new CheckOutcome(CheckStatus.PROCOK, OptionalInt.of(weight + 2), "", Duration.ZERO, OptionalInt.of(weight));
-    }
 }

@@ -77,9 +77,13 @@ class LogLinesTest {
                 KeepalivedLogLines.service(false, false, rs, "[10.0.0.1]:tcp:80"));
         assertEquals("Adding service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
                 KeepalivedLogLines.service(true, false, rs, "[10.0.0.1]:tcp:80"));
-        assertEquals("Disabling service [10.0.0.2]:udp:53 from VS [10.0.0.1]:udp:53", KeepalivedLogLines.service(false,
+        assertEquals("Disabling service [10.0.0.2]:udp:53 of VS [10.0.0.1]:udp:53", KeepalivedLogLines.service(false,
                 true, KeepalivedLogLines.endpoint(new InetSocketAddress("10.0.0.2", 53), "udp"), "[10.0.0.1]:udp:53"));
-        assertEquals("Enabling service [10.0.0.2]:tcp:80 to VS [10.0.0.1]:tcp:80",
+        assertEquals("Enabling service [10.0.0.2]:tcp:80 of VS [10.0.0.1]:tcp:80",
                 KeepalivedLogLines.service(true, true, rs, "[10.0.0.1]:tcp:80"));
+        assertEquals("Changing weight from 1 to 5 for active service [10.0.0.2]:tcp:80 of VS [10.0.0.1]:tcp:80",
+                KeepalivedLogLines.weightChange(1, 5, true, rs, "[10.0.0.1]:tcp:80"));
+        assertEquals("Changing weight from 5 to 10 for inactive service [10.0.0.2]:tcp:80 of VS [10.0.0.1]:tcp:80",
+                KeepalivedLogLines.weightChange(5, 10, false, rs, "[10.0.0.1]:tcp:80"));
     }
 }

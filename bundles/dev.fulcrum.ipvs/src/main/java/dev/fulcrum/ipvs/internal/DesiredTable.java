@@ -18,6 +18,7 @@ import dev.fulcrum.ipvs.IpvsTunnel;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * The IPVS table a configuration asks for, given the real servers' health and the quorum
  * (keepalived.conf(5) LVS CONFIGURATION):
  * <ul>
- * <li>a live real server is a destination with its {@code weight}; a dead one is absent, or present
- * with weight 0 under {@code inhibit_on_failure};</li>
+ * <li>a live real server is a destination with its {@code weight}, or the weight its {@code misc_dynamic}
+ * MISC_CHECK asked for ({@link RealServerHealth#weight}); a dead one is absent, or present with weight 0
+ * under {@code inhibit_on_failure};</li>
  * <li>while the quorum is lost and a {@code sorry_server} is set, the sorry server (weight 1) replaces
  * the real servers; otherwise the sorry server is absent, or at weight 0 with {@code sorry_server_inhibit};</li>
  * <li>{@code virtual_server group} expands to one service per member address (ranges over the last
@@ -38,7 +40,7 @@ import java.util.Optional;
  * An instance remembers each virtual server's services from its previous {@link #next} call: a
  * virtual server that asks for the same services as the previous one with its key (the same object,
  * or an equal one in the settings {@link TableInputs} compares, as a revision parsed anew brings),
- * with the same health verdicts and quorum state and the same groups, gets the very same
+ * with the same health verdicts, live weights and quorum state and the same groups, gets the very same
  * {@link DesiredService} objects, which {@link TablePlan} skips by identity. The previous one is
  * looked for at the same place, or one place further or back (a virtual server removed or inserted
  * before it), which costs no hashing. Apart from that memory and the quorum tracker it updates, pure.
@@ -51,17 +53,21 @@ final class DesiredTable {
     /** Where the previous virtual server with the same key is looked for, relative to the expected place. */
     private static final int[] NEARBY = {0, 1, -1};
 
-    /** One virtual server's services and what they were built from: {@code up} has a bit per live real server. */
-    private record Part(VirtualServer virtualServer, BitSet up, boolean sorryInUse, List<DesiredService> services) {
+    /**
+     * One virtual server's services and what they were built from: {@code up} has a bit per live real
+     * server, {@code weights} the weight of each live one (0 for the others).
+     */
+    private record Part(VirtualServer virtualServer, BitSet up, int[] weights, boolean sorryInUse,
+            List<DesiredService> services) {
 
-        boolean builtFrom(VirtualServer other, BitSet otherUp, boolean otherSorryInUse) {
-            return sorryInUse == otherSorryInUse && up.equals(otherUp)
+        boolean builtFrom(VirtualServer other, BitSet otherUp, int[] otherWeights, boolean otherSorryInUse) {
+            return sorryInUse == otherSorryInUse && up.equals(otherUp) && Arrays.equals(weights, otherWeights)
                     && (virtualServer == other || TableInputs.same(virtualServer, other));
         }
 
         /** This part for {@code other}, which asks for the same services: kept for the identity check next time. */
         Part forVirtualServer(VirtualServer other) {
-            return virtualServer == other ? this : new Part(other, up, sorryInUse, services);
+            return virtualServer == other ? this : new Part(other, up, weights, sorryInUse, services);
         }
     }
 
@@ -116,17 +122,21 @@ final class DesiredTable {
     private static Part part(VirtualServer virtualServer, Part previous, List<VirtualServerGroup> groups,
             RealServerHealth health, QuorumTracker quorum) {
         BitSet up = new BitSet();
+        int[] weights = new int[virtualServer.realServers().size()];
         long liveWeight = 0;
-        for (int r = 0; r < virtualServer.realServers().size(); r++) {
+        for (int r = 0; r < weights.length; r++) {
             RealServer realServer = virtualServer.realServers().get(r);
             if (health.isUp(virtualServer, realServer)) {
                 up.set(r);
-                liveWeight += realServer.weight();
+                // keepalived counts a dynamic weight towards the quorum too (check/ipwrapper.c update_svr_wgt)
+                weights[r] = health.weight(virtualServer, realServer);
+                liveWeight += weights[r];
             }
         }
         boolean sorryInUse = !quorum.update(virtualServer, liveWeight) && virtualServer.sorryServer().isPresent();
-        return previous != null && previous.builtFrom(virtualServer, up, sorryInUse) ? previous.forVirtualServer(virtualServer)
-                : new Part(virtualServer, up, sorryInUse, services(virtualServer, groups, up, sorryInUse));
+        return previous != null && previous.builtFrom(virtualServer, up, weights, sorryInUse)
+                ? previous.forVirtualServer(virtualServer)
+                : new Part(virtualServer, up, weights, sorryInUse, services(virtualServer, groups, up, weights, sorryInUse));
     }
 
     private static void addTo(Map<IpvsKey, DesiredService> table, Part part) {
@@ -139,23 +149,24 @@ final class DesiredTable {
     }
 
     private static List<DesiredService> services(VirtualServer virtualServer, List<VirtualServerGroup> groups, BitSet up,
-            boolean sorryInUse) {
+            int[] weights, boolean sorryInUse) {
         List<DesiredService> services = new ArrayList<>();
         for (IpvsKey key : keys(virtualServer, groups)) {
             int servicePort = key instanceof IpvsKey.Address address ? address.port() : 0;
-            services.add(new DesiredService(service(virtualServer, key), destinations(virtualServer, up, sorryInUse, servicePort)));
+            services.add(new DesiredService(service(virtualServer, key), destinations(virtualServer, up, weights, sorryInUse, servicePort)));
         }
         return services;
     }
 
-    private static List<IpvsDestination> destinations(VirtualServer vs, BitSet up, boolean sorryInUse, int servicePort) {
+    private static List<IpvsDestination> destinations(VirtualServer vs, BitSet up, int[] weights, boolean sorryInUse,
+            int servicePort) {
         List<IpvsDestination> destinations = new ArrayList<>();
         for (int r = 0; r < vs.realServers().size(); r++) {
             RealServer realServer = vs.realServers().get(r);
             // A real server's own lvs_method brings its own tunnel type; otherwise the virtual server's applies.
             Optional<Tunnel> tunnel = realServer.forwarding().isPresent() ? realServer.tunnel() : vs.tunnel();
             IpvsDestination destination = destination(realServer.address(), realServer.port(),
-                    realServer.forwarding().orElse(vs.forwarding()), tunnel, realServer.weight(),
+                    realServer.forwarding().orElse(vs.forwarding()), tunnel, weights[r],
                     realServer.upperThreshold(), realServer.lowerThreshold());
             if (up.get(r) && !sorryInUse) {
                 destinations.add(destination);

@@ -27,6 +27,15 @@ import java.util.function.Consumer;
  * always up; one with checkers is up while all of them are (each starts UP, or DOWN with the virtual
  * server's {@code alpha}). Without a HealthService every real server is up.
  *
+ * <p>The weight follows keepalived.conf(5) MISC_CHECK {@code misc_dynamic}: a script's exit status
+ * 2..255 moves the real server's weight by (status - 2 - configured weight), so one such checker sets
+ * the weight to status - 2 and several add their moves up; the result is kept within 0..65535. Exit 0
+ * ("weight unchanged") takes the checker's move back, and so does its failure: the server is removed
+ * (weight 0 with {@code inhibit_on_failure}) and returns at the weight its next exit status asks for.
+ * All of this is what keepalived 2.2.7 did to the kernel table in the kernel rig (weight 3: exits 7
+ * and 12 of two checkers gave 12; exit 0 after 7 gave 3 again; 2 and 2 gave 0). The weight change is
+ * logged as keepalived logs it, except when the server goes down (keepalived resets it silently).
+ *
  * <p>Monitors report on the health service's thread, which must never wait for this class (stopping a
  * monitor waits for that thread): verdicts go through {@code events} (a thread of the ipvs subsystem),
  * where a real server's change is logged as keepalived logs it ("Removing service [RS] from VS [VS]")
@@ -34,11 +43,16 @@ import java.util.function.Consumer;
  */
 final class RealServerMonitors implements RealServerHealth {
 
+    /** The largest weight IPVS takes here (see IpvsDestination). */
+    private static final int MAX_WEIGHT = 0xFFFF;
+
     private final Executor events;
     private final Consumer<String> log;
     private final Runnable changed;
     private final Map<CheckKey, Running> running = new HashMap<>();
     private final Map<CheckKey, HealthState> verdicts = new ConcurrentHashMap<>();
+    /** The weight each misc_dynamic checker last asked for (exit status - 2). */
+    private final Map<CheckKey, Integer> askedWeights = new ConcurrentHashMap<>();
     private Optional<HealthService> service = Optional.empty();
     private LvsConfig config = LvsConfig.EMPTY;
 
@@ -71,6 +85,22 @@ final class RealServerMonitors implements RealServerHealth {
         return true;
     }
 
+    @Override
+    public int weight(VirtualServer virtualServer, RealServer realServer) {
+        if (askedWeights.isEmpty() || realServer.checkers().isEmpty()) {
+            return realServer.weight(); // the common case, and the reconciler asks for every live real server
+        }
+        RealServerKey server = RealServerKey.of(virtualServer, realServer);
+        long weight = realServer.weight();
+        for (int i = 0; i < realServer.checkers().size(); i++) {
+            Integer asked = askedWeights.get(new CheckKey(server, i));
+            if (asked != null) {
+                weight += asked - realServer.weight();
+            }
+        }
+        return (int) Math.max(0, Math.min(MAX_WEIGHT, weight));
+    }
+
     /** A new revision: starts, reconfigures and stops monitors so that they match its checkers. */
     synchronized void configure(LvsConfig newConfig) {
         this.config = newConfig;
@@ -83,6 +113,9 @@ final class RealServerMonitors implements RealServerHealth {
             } else {
                 if (!want.spec().equals(current.want().spec())) {
                     current.monitor().reconfigure(want.spec());
+                }
+                if (!dynamic(want.spec())) {
+                    askedWeights.remove(key); // no longer misc_dynamic: the configured weight applies again
                 }
                 running.put(key, new Running(current.monitor(), want));
             }
@@ -99,6 +132,7 @@ final class RealServerMonitors implements RealServerHealth {
         synchronized (this) {
             Map.copyOf(running).keySet().forEach(this::stop);
             verdicts.clear();
+            askedWeights.clear();
             this.service = newService;
             configure(config);
         }
@@ -156,12 +190,20 @@ final class RealServerMonitors implements RealServerHealth {
     private void stop(CheckKey key) {
         Running current = running.remove(key);
         verdicts.remove(key);
+        askedWeights.remove(key);
         if (current != null) {
             current.monitor().stop();
         }
     }
 
-    /** On {@code events}: one monitor's new verdict; a change of the real server's state re-plans the table. */
+    private static boolean dynamic(CheckSpec.Keepalived spec) {
+        return spec.checker() instanceof HealthChecker.MiscCheck misc && misc.dynamic();
+    }
+
+    /**
+     * On {@code events}: one monitor's new verdict or asked-for weight; a change of the real server's
+     * state or weight re-plans the table.
+     */
     private void reported(CheckKey key, HealthMonitor[] from, HealthEvent event) {
         boolean serverChanged;
         synchronized (this) {
@@ -169,17 +211,26 @@ final class RealServerMonitors implements RealServerHealth {
             if (current == null || current.monitor() != from[0]) {
                 return; // a report of a monitor stopped or replaced since
             }
-            Wanted want = current.want();
-            boolean wasUp = isUp(want.virtualServer(), want.realServer());
+            VirtualServer vs = current.want().virtualServer();
+            RealServer rs = current.want().realServer();
+            boolean wasUp = isUp(vs, rs);
+            int weightBefore = weight(vs, rs);
             verdicts.put(key, event.state());
-            boolean up = isUp(want.virtualServer(), want.realServer());
-            serverChanged = up != wasUp;
-            if (serverChanged) {
-                VirtualServer vs = want.virtualServer();
-                RealServer rs = want.realServer();
-                log.accept(KeepalivedLogLines.service(up, rs.inhibitOnFailure() || vs.inhibitOnFailure(),
-                        RealServerKey.describe(rs, vs.protocol()), RealServerKey.describe(vs)));
+            if (dynamic(current.want().spec())) {
+                // the weight the script asks for from now on; none: the configured one (HealthEvent)
+                event.cause().weight().ifPresentOrElse(asked -> askedWeights.put(key, asked), () -> askedWeights.remove(key));
             }
+            boolean up = isUp(vs, rs);
+            int weight = weight(vs, rs);
+            String realServer = RealServerKey.describe(rs, vs.protocol());
+            if (weight != weightBefore && (up || !wasUp)) {
+                log.accept(KeepalivedLogLines.weightChange(weightBefore, weight, wasUp, realServer, RealServerKey.describe(vs)));
+            }
+            if (up != wasUp) {
+                log.accept(KeepalivedLogLines.service(up, rs.inhibitOnFailure() || vs.inhibitOnFailure(), realServer,
+                        RealServerKey.describe(vs)));
+            }
+            serverChanged = up != wasUp || weight != weightBefore;
         }
         if (serverChanged) {
             changed.run();

@@ -113,6 +113,33 @@ class DesiredTableMemoryTest {
     }
 
     @Test
+    void aNewDynamicWeightRebuildsTheVirtualServerAndTheSameWeightReusesIt() {
+        VirtualServer web = virtual("10.0.0.1", 80, Scheduler.WRR, real("192.168.1.11", 8080, 1));
+        Map<IpvsKey, DesiredService> configured = next(RealServerHealth.ALL_UP, web);
+        Map<IpvsKey, DesiredService> dynamic = next(weighing(5), web);
+        Map<IpvsKey, DesiredService> same = next(weighing(5), web);
+
+        assertEquals(1, configured.get(one).destinations().get(0).weight());
+        assertEquals(5, dynamic.get(one).destinations().get(0).weight(), "misc_dynamic: the checker's weight");
+        assertSame(dynamic.get(one), same.get(one));
+    }
+
+    /** Every real server up, at {@code weight} (what a misc_dynamic MISC_CHECK asks for). */
+    private static RealServerHealth weighing(int weight) {
+        return new RealServerHealth() {
+            @Override
+            public boolean isUp(VirtualServer virtualServer, RealServer realServer) {
+                return true;
+            }
+
+            @Override
+            public int weight(VirtualServer virtualServer, RealServer realServer) {
+                return weight;
+            }
+        };
+    }
+
+    @Test
     void changedGroupsRebuildEveryVirtualServer() {
         VirtualServer grouped = virtual(new ServiceKey.Group("web"), Scheduler.RR, a);
         Map<IpvsKey, DesiredService> first = table.next(new LvsConfig(List.of(grouped), List.of(group("10.0.0.1"))),

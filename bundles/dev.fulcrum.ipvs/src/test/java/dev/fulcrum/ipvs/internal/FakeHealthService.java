@@ -12,6 +12,7 @@ import dev.fulcrum.health.HealthState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** A HealthService whose monitors check nothing: the test decides their verdicts. */
 final class FakeHealthService implements HealthService {
@@ -55,6 +56,18 @@ final class FakeHealthService implements HealthService {
             state = newState;
             listener.stateChanged(new HealthEvent(target, newState, CheckOutcome.of(
                     newState == HealthState.UP ? CheckStatus.L4OK : CheckStatus.L4CON, "", Duration.ZERO)));
+        }
+
+        /**
+         * What the real monitor reports after a MISC_CHECK script exits with {@code status} under
+         * {@code misc_dynamic} (retry 0): 0 up, 1 down, 2..255 up asking for weight status - 2.
+         */
+        void exits(int status) {
+            state = status == 1 ? HealthState.DOWN : HealthState.UP;
+            CheckOutcome outcome = status == 1 ? CheckOutcome.withCode(CheckStatus.PROCERR, 1, "exit status 1", Duration.ZERO)
+                    : new CheckOutcome(CheckStatus.PROCOK, OptionalInt.of(status), "", Duration.ZERO,
+                            status == 0 ? OptionalInt.empty() : OptionalInt.of(status - 2));
+            listener.stateChanged(new HealthEvent(target, state, outcome));
         }
 
         @Override

@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  * The NAT data path of {@link GuestTableCheck} driven by real checkers: the production HealthService
  * runs keepalived TCP_CHECKs (delay_loop 1 s) against the two real-server namespaces; stopping one's
  * listener takes it out of the kernel table (or to weight 0 with inhibit_on_failure) and it gets no
- * new connections; restarting the listener brings it back. notify_up/notify_down write files. Also
+ * new connections; restarting the listener brings it back. notify_up/notify_down write files. Then a
+ * misc_dynamic MISC_CHECK sets b's weight ({@link GuestMiscDynamicCheck}). Also
  * lvs_sync_daemon following a VRRP instance whose state the check sets (a stand-in for the vrrp bundle).
  */
 final class GuestHealthCheck {
@@ -94,6 +95,7 @@ final class GuestHealthCheck {
         listeners[1] = GuestTableCheck.listen("b");
         check("b back at weight 1", waitFor(t -> t.matches("(?s).*10\\.3\\.0\\.2:8080\\s+Masq\\s+1\\s.*")));
 
+        GuestMiscDynamicCheck.run(subsystem, a);
         syncDaemon(vrrp);
     }
 
@@ -115,7 +117,7 @@ final class GuestHealthCheck {
     }
 
     /** Polls ipvsadm -Ln of the data path's service. */
-    private static boolean waitFor(Predicate<String> table) throws Exception {
+    static boolean waitFor(Predicate<String> table) throws Exception {
         boolean ok = poll(() -> table.test(sh("ipvsadm -Ln -t 10.0.0.5:80")));
         if (!ok) {
             System.out.print(sh("ipvsadm -Ln -t 10.0.0.5:80"));
@@ -127,12 +129,12 @@ final class GuestHealthCheck {
         return poll(() -> Files.exists(NOTIFIED) && Files.readAllLines(NOTIFIED).contains(line));
     }
 
-    private interface Condition {
+    interface Condition {
         boolean holds() throws Exception;
     }
 
     /** Up to 30 s: a few delay_loops plus the retries, with room for TCG on a loaded machine. */
-    private static boolean poll(Condition condition) throws Exception {
+    static boolean poll(Condition condition) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (condition.holds()) {
@@ -157,7 +159,7 @@ final class GuestHealthCheck {
         return "/bin/sh -c 'echo " + what + " " + address + " >> " + NOTIFIED + "'";
     }
 
-    private static Revision revision(long n, RealServer... reals) {
+    static Revision revision(long n, RealServer... reals) {
         VirtualServer web = new VirtualServer(new ServiceKey.Address(ip("10.0.0.5"), 80), Duration.ofSeconds(1), Scheduler.RR,
                 ForwardingMethod.NAT, Optional.empty(), Protocol.TCP, Optional.empty(), false, 1, 0, Optional.empty(),
                 Optional.empty(), false, false, false, false, Optional.empty(), SchedulerFlags.NONE, false, List.of(reals));

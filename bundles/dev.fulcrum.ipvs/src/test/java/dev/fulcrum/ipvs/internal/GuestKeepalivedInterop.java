@@ -55,6 +55,7 @@ public final class GuestKeepalivedInterop {
             for (String file : files) {
                 failures += compare(file);
             }
+            failures += GuestMiscDynamicInterop.compare();
         } finally {
             listener.destroy();
         }

@@ -72,7 +72,7 @@ class HealthWiringTest {
         health.running("[192.168.1.12]:tcp:80").report(HealthState.DOWN);
 
         assertEquals(List.of("edit TCP 10.0.0.1:80 -> 192.168.1.12:80 Masq w0"), kernel.log());
-        assertTrue(log.contains("Disabling service [192.168.1.12]:tcp:80 from VS [10.0.0.1]:tcp:80"), log::toString);
+        assertTrue(log.contains("Disabling service [192.168.1.12]:tcp:80 of VS [10.0.0.1]:tcp:80"), log::toString);
     }
 
     @Test

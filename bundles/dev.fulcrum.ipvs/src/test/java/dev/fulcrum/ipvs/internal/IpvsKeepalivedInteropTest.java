@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Interop with keepalived in one boot of the kernel rig's guest ({@link GuestKeepalivedInterop}): the
  * seed's chapter 4.1 (NAT, four real servers, rr) and 4.2 (direct routing, persistence) keepalived.conf
  * files, as corrected in dev.fulcrum.config's test resources, programmed by real keepalived's checker
- * and by Fulcrum, print identically in {@code ipvsadm -Ln}.
+ * and by Fulcrum, print identically in {@code ipvsadm -Ln}; and so do the weights a sequence of MISC_CHECK
+ * {@code misc_dynamic} exit statuses sets under each ({@link GuestMiscDynamicInterop}).
  */
 @KernelTest
 class IpvsKeepalivedInteropTest {
@@ -29,5 +30,6 @@ class IpvsKeepalivedInteropTest {
         assertEquals(0, run.exitCode(), () -> "interop check failed:\n" + run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("CHECK ok   " + seeds.resolve("seed-4.2-dr-master.corrected.conf")
                 + ": ipvsadm -Ln after keepalived == after Fulcrum"), run::stdout);
+        assertTrue(run.stdout().contains("CHECK ok   misc_dynamic step 5"), run::stdout);
     }
 }

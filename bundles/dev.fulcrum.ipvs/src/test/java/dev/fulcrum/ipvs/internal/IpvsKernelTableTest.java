@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * persistence and granularity, IPv6, the sync daemon, drift repair, typed kernel errors, each listing
  * compared with ipvsadm's, tunnel types (GUE, GRE) in {@code ipvsadm -Sn}, a NAT data path from a client
  * namespace through the VIP to two real servers whose real TCP_CHECKs take them out of the table and back
- * ({@link GuestHealthCheck}), lvs_sync_daemon following a VRRP instance, and the owned services surviving
+ * ({@link GuestHealthCheck}), a misc_dynamic MISC_CHECK script setting a real server's weight
+ * ({@link GuestMiscDynamicCheck}), lvs_sync_daemon following a VRRP instance, and the owned services surviving
  * a restart of the subsystem.
  */
 @KernelTest

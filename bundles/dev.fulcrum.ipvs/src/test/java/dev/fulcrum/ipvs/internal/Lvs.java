@@ -70,6 +70,11 @@ final class Lvs {
                 d.warmup(), Optional.ofNullable(delayLoop)));
     }
 
+    /** keepalived MISC_CHECK running {@code path}, with or without {@code misc_dynamic}. */
+    static HealthChecker.MiscCheck miscCheck(String path, boolean dynamic) {
+        return new HealthChecker.MiscCheck(CheckCommon.DEFAULTS, path, Optional.empty(), dynamic, Optional.empty());
+    }
+
     /** The same virtual server with keepalived.conf(5) alpha. */
     static VirtualServer alpha(VirtualServer v) {
         return new VirtualServer(v.key(), v.delayLoop(), v.scheduler(), v.forwarding(), v.persistence(), v.protocol(),
