@@ -57,7 +57,9 @@ class RunInGuestBootRetryTest {
                 "--timeout", "30", script.toString()));
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put(KernelRig.CACHE_VARIABLE, cache.toString());
-        builder.environment().put("FULCRUM_GUEST_BOOT_TIMEOUT", "1");
+        // 3 s, not 1: a fake boot that should succeed is a bash script, and under a load of 20 its start
+        // alone took more than a second, so the retry looked like a second hang
+        builder.environment().put("FULCRUM_GUEST_BOOT_TIMEOUT", "3");
         builder.environment().put("FAKE_QEMU_STATE", state.toString());
         builder.environment().putAll(fakeGuest);
         Path stdout = temp.resolve("stdout");
@@ -77,7 +79,7 @@ class RunInGuestBootRetryTest {
         Outcome outcome = runInGuest(Map.of("FAKE_QEMU_HANGS", "1"));
         assertEquals(0, outcome.status(), outcome.stderr());
         assertEquals("script ran after 2 boots\n", outcome.stdout());
-        assertTrue(outcome.stderr().contains("did not reach the script within 1s; retrying once"), outcome.stderr());
+        assertTrue(outcome.stderr().contains("did not reach the script within 3s; retrying once"), outcome.stderr());
         assertTrue(outcome.stderr().contains("fake boot 1"), "the hung boot's console log: " + outcome.stderr());
         assertEquals(2, boots());
     }
